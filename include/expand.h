@@ -1,0 +1,52 @@
+/*
+ * expand.h -- words to strings: tilde, parameter, command substitution,
+ * arithmetic, field splitting, pathname expansion and quote removal, in the
+ * order POSIX (XCU 2.6) gives.
+ *
+ * Owns: what each quoting context protects, IFS splitting, glob(3) calls.
+ * Never: runs commands itself; command substitution goes through
+ *        sh->ops.cmdsub.
+ *
+ * Results are allocated in the arena A.  A function that returns -1 (or NULL)
+ * has printed its error ("minish: x: parameter not set") and set
+ * sh->last_status; the caller abandons the command, and a non-interactive
+ * shell exits (see shell_expansion_failed).
+ */
+#ifndef MINISH_EXPAND_H
+#define MINISH_EXPAND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "ast.h"
+
+struct shell;
+
+/*
+ * Expand a list of words into fields (argv).  *argv_out is NULL-terminated.
+ * Returns 0 or -1.
+ */
+int expand_words(struct shell *sh, struct arena *a, const struct word *words,
+                 char ***argv_out, size_t *argc_out);
+
+enum {
+    EXP_ASSIGN = 1u << 0,   /* an assignment value: tilde after ':' and '=' too */
+    EXP_PATTERN = 1u << 1,  /* keep glob characters from unquoted parts active, escape the rest
+                               with '\\', for fnmatch (case patterns, ${x#p}) */
+    EXP_NOTILDE = 1u << 2   /* no tilde expansion */
+};
+
+/* Expand one word to one string: no field splitting, no pathname expansion. */
+char *expand_word(struct shell *sh, struct arena *a, const struct word *w, unsigned flags);
+
+/* Expand a here-document body (see ast.h); a quoted one is returned as is. */
+char *expand_heredoc(struct shell *sh, struct arena *a, const struct redir *r);
+
+/* Expand the text of PS1/PS2/PS4: parameters, $(...) and $((...)) only. */
+char *expand_prompt(struct shell *sh, struct arena *a, const char *text);
+
+/* Does TEXT match the shell pattern PATTERN (from EXP_PATTERN)? */
+bool expand_match(const char *pattern, const char *text);
+
+#endif

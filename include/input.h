@@ -1,0 +1,27 @@
+/*
+ * input.h -- where command lines come from: GNU readline on a terminal
+ * (history, completion, prompts), a file or pipe otherwise, or a string.
+ *
+ * Owns: the line buffer, readline's configuration, history and its file.
+ * Never: parses; it hands lines to the parser through parse_reader_fn.
+ */
+#ifndef MINISH_INPUT_H
+#define MINISH_INPUT_H
+
+#include <stdbool.h>
+
+struct shell;
+struct input;
+
+/* Interactive input on the terminal, through readline. */
+struct input *input_readline(struct shell *sh);
+/* Lines from descriptor FD (a script or a pipe); the descriptor is closed by input_free. */
+struct input *input_fd(struct shell *sh, int fd);
+/* Lines from a copy of TEXT (minish -c). */
+struct input *input_string(struct shell *sh, const char *text);
+void input_free(struct input *in);
+
+/* A parse_reader_fn: the next line, or NULL at end of input.  CTX is the struct input. */
+const char *input_read(void *ctx, bool continuation);
+
+#endif

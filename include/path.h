@@ -1,0 +1,21 @@
+/*
+ * path.h -- finding a command in PATH, remembering why a search failed so
+ * that "not found" (127) and "cannot execute" (126) are told apart.
+ *
+ * Owns: the PATH walk and its cache (`hash`).
+ * Never: forks or execs.
+ */
+#ifndef MINISH_PATH_H
+#define MINISH_PATH_H
+
+/*
+ * Find NAME (no '/') in PATHVAR.  Returns a heap string with the full path of
+ * the first executable regular file, or NULL with errno = ENOENT (nothing
+ * found) or EACCES (found, but not executable).
+ */
+char *path_search(const char *name, const char *pathvar);
+
+/* Forget the cache (after PATH changes or `hash -r`). */
+void path_forget(void);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * shell.h -- struct shell: the state every module shares ($?, options,
+ * positional parameters, variables, functions, aliases, jobs, traps).
+ *
+ * Owns: the shell's lifetime (shell_init/shell_free), $- and the option
+ *       table, and how the shell exits (shell_exit runs the EXIT trap).
+ * Never: parses or runs commands itself; running goes through sh->ops,
+ *        which the executor fills in, so that lower modules (expand,
+ *        builtins) can run code without including exec.h.
+ */
+#ifndef MINISH_SHELL_H
+#define MINISH_SHELL_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "ast.h"
+#include "funcs.h"
+#include "jobs.h"
+#include "strbuf.h"
+#include "vars.h"
+
+struct shell;
+
+/* The executor's entry points, for modules below it (set by exec_init). */
+struct shell_ops {
+    /* Parse and run TEXT (eval, trap actions).  NAME names it in errors or is NULL. */
+    int (*eval)(struct shell *sh, const char *text, const char *name);
+    /* Run the commands of file PATH in this shell (`.`).  127-style errors are the caller's. */
+    int (*source)(struct shell *sh, const char *path);
+    /* Run N in a child with stdout to a pipe; append what it prints to OUT.
+     * Returns the child's exit status. */
+    int (*cmdsub)(struct shell *sh, struct node *n, struct strbuf *out);
+    /* Run ARGV as a command, skipping functions (`command`). */
+    int (*run_argv)(struct shell *sh, char **argv);
+};
+
+/* set -o options.  The letter is what `set -X` and $- use (0: none). */
+struct shell_opts {
+    bool errexit;       /* -e */
+    bool nounset;       /* -u */
+    bool xtrace;        /* -x */
+    bool verbose;       /* -v */
+    bool noexec;        /* -n */
+    bool noglob;        /* -f */
+    bool noclobber;     /* -C */
+    bool allexport;     /* -a */
+    bool monitor;       /* -m: job control */
+    bool notify;        /* -b */
+    bool ignoreeof;
+    bool pipefail;
+    bool interactive;   /* -i */
+    bool trace;         /* teaching narration (set -o trace) */
+};
+
+/* break/continue/return/exit unwinding: set by the builtin, obeyed by the executor. */
+enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT };
+
+struct shell {
+    int last_status;            /* $? */
+    pid_t pid;                  /* $$ (stays the parent's pid in subshells) */
+    pid_t last_bg_pid;          /* $! (0: none yet) */
+    struct shell_opts opt;
+    bool is_subshell;           /* forked: exit with _exit semantics, no EXIT trap of the parent */
+
+    char *arg0;                 /* $0 (heap) */
+    char **params;              /* $1 ... (heap array of heap strings) */
+    int nparams;                /* $# */
+
+    struct vars *vars;
+    struct func_table *funcs;
+    struct alias_table *aliases;
+    struct job_table jobs;
+
+    char *traps[NSIG];          /* trap action per signal (heap); NULL: default; "": ignore */
+    char *exit_trap;            /* trap ... EXIT */
+
+    enum shell_jump jump;       /* pending break/continue/return/exit */
+    int jump_count;             /* levels for break N / continue N */
+    int loop_depth;             /* enclosing loops (break outside one is a no-op) */
+    int func_depth;             /* enclosing function calls */
+    int errexit_off;            /* >0 inside an if/while condition, && || left, ! */
+
+    struct shell_ops ops;
+};
+
+/* Defaults, variables from ENVP, PPID/PWD/IFS/PS1..., $$ and the tables. */
+void shell_init(struct shell *sh, char *const *envp);
+void shell_free(struct shell *sh);
+
+/* Replace the positional parameters with a copy of ARGV[0..N). */
+void shell_set_params(struct shell *sh, char *const *argv, int n);
+
+/* $- for the current options, e.g. "imC" (written to BUF of at least 32 bytes). */
+const char *shell_flags(const struct shell *sh, char *buf);
+/* Set option by letter (-e) or by name (-o errexit).  -1 if unknown. */
+int shell_set_option_letter(struct shell *sh, char letter, bool on);
+int shell_set_option_name(struct shell *sh, const char *name, bool on);
+/* Print `set -o` (HUMAN) or `set +o` (re-inputtable) listings. */
+void shell_print_options(const struct shell *sh, bool human);
+
+/* Run the EXIT trap (once), flush stdout, and exit(STATUS). */
+_Noreturn void shell_exit(struct shell *sh, int status);
+
+/*
+ * After an expansion or special-builtin error: a non-interactive shell
+ * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and goes on.
+ */
+void shell_error_exit(struct shell *sh, int status);
+
+#endif

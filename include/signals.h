@@ -1,0 +1,43 @@
+/*
+ * signals.h -- signal dispositions of the shell and its children, and the
+ * flags that handlers set for the shell to act on at safe points.
+ *
+ * Owns: every sigaction the shell makes; signal names and numbers.
+ * Never: does real work in a handler: handlers only set a flag.
+ */
+#ifndef MINISH_SIGNALS_H
+#define MINISH_SIGNALS_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+struct shell;
+
+/* Install the shell's handlers: SIGCHLD (flag), SIGINT (flag when interactive),
+ * and ignore SIGQUIT SIGTSTP SIGTTIN SIGTTOU when interactive with job control. */
+void signals_init(bool interactive, bool job_control);
+/* In a forked child before exec: default dispositions (except ignored traps)
+ * and an empty signal mask.  BACKGROUND without job control also ignores
+ * SIGINT and SIGQUIT, as POSIX asks for `cmd &` in a script. */
+void signals_child(const struct shell *sh, bool background);
+
+/* Set by handlers; read and clear them at safe points. */
+extern volatile sig_atomic_t signals_got_chld;
+extern volatile sig_atomic_t signals_got_int;
+/* True if signal SIG arrived since the last signals_take(SIG). */
+bool signals_take(int sig);
+/* Catch SIG for a trap (flag only), ignore it, or restore the default. */
+void signals_trap(int sig);
+void signals_ignore(int sig);
+void signals_default(int sig);
+/* Run the actions of trapped signals that arrived (through sh->ops.eval). */
+void signals_run_traps(struct shell *sh);
+
+/* "INT" or "SIGINT" or "2" to 2; -1 if unknown.  0 is EXIT. */
+int signal_number(const char *name);
+/* 2 to "INT"; NULL if unknown. */
+const char *signal_name(int sig);
+/* "Interrupt", "Killed", ... (strsignal without locale surprises). */
+const char *signal_describe(int sig);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * sys.h -- the one seam between the shell and the kernel's process and
+ * descriptor calls.
+ *
+ * Owns: fork, execve, pipe, dup2, close, open, waitpid, kill, setpgid,
+ *       tcsetpgrp; retrying on EINTR; the teaching trace of each call.
+ * Never: prints an error message (callers do, with errno intact) or decides
+ *        what a failure means.
+ *
+ * Every function returns what the system call returns (-1 with errno set on
+ * failure).  WHY is a few plain words saying what the call is for, e.g.
+ * "stdout of 'ls' -> pipe"; it may be NULL.  It is printed by the trace.
+ */
+#ifndef MINISH_SYS_H
+#define MINISH_SYS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Turn the narration on (fd >= 0, a private close-on-exec descriptor) or off (-1). */
+void sys_trace_set(int fd);
+/* The trace descriptor, or -1 when the trace is off. */
+int sys_trace_fd(void);
+/* Print one free-form trace line ("minish[PID]: TEXT") if the trace is on. */
+void sys_trace_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+pid_t sys_fork(const char *why);
+/* Replace the process image.  Returns only on failure. */
+int sys_execve(const char *path, char *const argv[], char *const envp[]);
+/* Both ends are close-on-exec; a child dup2()s the end it needs onto 0 or 1. */
+int sys_pipe(int fds[2], const char *why);
+int sys_dup2(int from, int to, const char *why);
+/* A close-on-exec copy of FD numbered MIN or above (F_DUPFD_CLOEXEC). */
+int sys_dup_above(int fd, int min, const char *why);
+int sys_close(int fd, const char *why);
+/* open(2), retried on EINTR (opening a FIFO can block), always with
+ * O_CLOEXEC added: a redirection dup2()s the result onto its target fd,
+ * and the copy does not inherit close-on-exec. */
+int sys_open(const char *path, int flags, mode_t mode, const char *why);
+/* waitpid(2), retried on EINTR. */
+pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why);
+int sys_kill(pid_t pid, int sig, const char *why);
+int sys_setpgid(pid_t pid, pid_t pgid, const char *why);
+int sys_tcsetpgrp(int fd, pid_t pgid, const char *why);
+/* read(2) retried on EINTR. */
+ssize_t sys_read(int fd, void *buf, size_t n);
+/* Write all N bytes, retrying on EINTR and short writes.  0 or -1. */
+int sys_write_all(int fd, const void *buf, size_t n);
+
+#endif
