@@ -24,4 +24,14 @@ int exec_tree(struct shell *sh, struct node *n);
 /* Parse and run TEXT one command at a time (eval, -c, trap actions). */
 int exec_string(struct shell *sh, const char *text, const char *name);
 
+/*
+ * Run N, a command parsed into arena A (the REPL's entry point).  A function
+ * that N defines takes a reference on A, so the body outlives the command.
+ * Returns the status, also left in sh->last_status.
+ */
+int exec_command(struct shell *sh, struct node *n, struct arena *a);
+
+/* Say which arena the trees run from now on live in (exec_command does it). */
+void exec_set_arena(struct arena *a);
+
 #endif

@@ -24,4 +24,11 @@ void input_free(struct input *in);
 /* A parse_reader_fn: the next line, or NULL at end of input.  CTX is the struct input. */
 const char *input_read(void *ctx, bool continuation);
 
+/*
+ * True (once) if Ctrl-C threw away a command that was being continued
+ * (PS2): input_read then answered end of input, so the caller drops the
+ * parser's result and starts a new parser.  Always false for files and strings.
+ */
+bool input_take_interrupt(struct input *in);
+
 #endif

@@ -22,6 +22,11 @@
 #include "strbuf.h"
 #include "vars.h"
 
+/* glibc shows NSIG only outside strict POSIX mode; _NSIG is always there. */
+#ifndef NSIG
+#define NSIG _NSIG
+#endif
+
 struct shell;
 
 /* The executor's entry points, for modules below it (set by exec_init). */

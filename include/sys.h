@@ -14,6 +14,7 @@
 #ifndef MINISH_SYS_H
 #define MINISH_SYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -33,6 +34,9 @@ int sys_dup2(int from, int to, const char *why);
 /* A close-on-exec copy of FD numbered MIN or above (F_DUPFD_CLOEXEC). */
 int sys_dup_above(int fd, int min, const char *why);
 int sys_close(int fd, const char *why);
+/* Turn FD's close-on-exec flag ON or off (fcntl F_SETFD).  A redirection
+ * whose open() landed on its target fd clears it, or exec would close it. */
+int sys_cloexec(int fd, bool on, const char *why);
 /* open(2), retried on EINTR (opening a FIFO can block), always with
  * O_CLOEXEC added: a redirection dup2()s the result onto its target fd,
  * and the copy does not inherit close-on-exec. */

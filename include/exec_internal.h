@@ -1,0 +1,123 @@
+/*
+ * exec_internal.h -- what the three executor files share: exec.c (the tree
+ * walk), exec_cmd.c (simple commands) and exec_job.c (forks: pipelines,
+ * subshells, background jobs, command substitution).
+ *
+ * Owns: the child plan (process group, terminal, signals of a new child),
+ *       the spawn description of an external command, and the helpers
+ *       the files call across.
+ * Never: included by anything but src/exec*.c and tests/unit/test_exec.c.
+ */
+#ifndef MINISH_EXEC_INTERNAL_H
+#define MINISH_EXEC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "redir.h"
+#include "strbuf.h"
+
+struct shell;
+struct builtin;
+struct job;
+
+/* dash: a redirection that fails makes the command's status 2 */
+enum { EXEC_REDIR_FAILED = 2 };
+/* deeper function calls than this would overflow the C stack */
+enum { EXEC_MAX_FUNC_DEPTH = 1000 };
+
+/* How a newly forked child joins a process group and treats signals. */
+struct child_plan {
+    pid_t pgid;         /* job control: group to join, 0 = lead a new one; -1: no job control */
+    bool foreground;    /* with job control: the child takes the terminal */
+    bool background;    /* `&` without job control: SIGINT/SIGQUIT ignored */
+};
+
+/* An external command, ready for execve (built before fork, so that a
+ * later vfork/posix_spawn version needs nothing from the child but this). */
+struct spawn {
+    const char *name;           /* argv[0], for messages */
+    const char *path;           /* what to execve, or NULL: the PATH search failed */
+    int search_errno;           /* why path is NULL: ENOENT or EACCES */
+    char **argv;
+    char *const *envp;
+    const struct fd_op *ops;    /* redirections, applied in the child */
+    size_t nops;
+};
+
+/* A function body as the function table holds it: a copy of the defining
+ * node's body, next to the arena that the rest of the tree lives in. */
+struct exec_func {
+    unsigned magic;             /* EXEC_FUNC_MAGIC: made by exec_funcdef */
+    struct arena *arena;        /* the tree's arena (the table holds a reference) */
+    const struct node *src;     /* the N_FUNCDEF that made it (to skip re-definitions) */
+    struct node body;
+};
+
+/* ==== exec.c ==== */
+
+/* True when the current list must stop: a break/continue/return/exit is
+ * unwinding, or Ctrl-C interrupted an interactive shell. */
+bool exec_stopping(const struct shell *sh);
+/* Run N (NULL: status 0) with the tree arena set to A meanwhile. */
+int exec_in_arena(struct shell *sh, struct node *n, struct arena *a);
+/* The exec_func holding BODY, or NULL if BODY was not defined by us. */
+struct exec_func *exec_func_of(struct node *body);
+/* After an expansion error (already printed): exit a script, else return the status. */
+int exec_expand_failed(struct shell *sh);
+/* Set NAME=VALUE with FLAGS (+export under set -a).  -1 after "x: is read only". */
+int exec_assign(struct shell *sh, const char *name, const char *value, unsigned flags);
+/* Expand the redirection list R into an fd plan in A.  -1 after an error
+ * (printed; a script has exited; the status is in sh->last_status). */
+int exec_redir_plan(struct shell *sh, struct arena *a, const struct redir *r,
+                    struct fd_op **ops, size_t *nops);
+/* sh->ops.source: run the commands of file PATH in this shell. */
+int exec_source(struct shell *sh, const char *path);
+/* A `why` string for the sys trace (printf-style), or NULL when the trace is off. */
+const char *exec_why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* N's source text, cut short, for `why` strings ("" when the trace is off). */
+const char *exec_label(const struct node *n);
+
+/* ==== exec_cmd.c ==== */
+
+/* Run simple command N.  FORKED: this is already a child, so an external
+ * command is exec'd without another fork and nothing needs undoing. */
+int exec_simple(struct shell *sh, struct node *n, bool forked);
+/* Run builtin B, then flush stdout; a write error makes the status 1. */
+int exec_run_builtin(struct shell *sh, const struct builtin *b, int argc, char **argv);
+/* sh->ops.run_argv: ARGV as a builtin or external command, never a function. */
+int exec_run_argv(struct shell *sh, char **argv);
+/* Start the external command SP in a child set up by CP.  Returns the pid,
+ * or -1 (reported).  The one place a program is started. */
+pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp);
+/* In a child: apply SP's redirections and execve.  Never returns. */
+_Noreturn void exec_become(struct shell *sh, const struct spawn *sp);
+
+/* ==== exec_job.c ==== */
+
+/* fflush(stdout), fork, and put the child into CP's process group (in both
+ * processes).  Returns the pid (0 in the child), or -1 (reported). */
+pid_t exec_fork(struct shell *sh, const struct child_plan *cp, const char *why);
+/* In a child that runs shell code: forget the parent's jobs and traps,
+ * stop being interactive, set the child's signal dispositions. */
+void exec_child_forget(struct shell *sh, const struct child_plan *cp);
+/* In a child: run N and exit with its status (EXIT trap included). */
+_Noreturn void exec_child_run(struct shell *sh, struct node *n);
+_Noreturn void exec_child_exit(struct shell *sh, int status);
+/* Record PID (group PGID, 0 if none) as a hidden foreground job and wait for it. */
+int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text);
+/* Wait for foreground job J; returns its status. */
+int exec_wait_job(struct shell *sh, struct job *j);
+/* The kinds of node that fork. */
+int exec_pipeline(struct shell *sh, struct node *n);
+int exec_background(struct shell *sh, struct node *n);
+int exec_subshell(struct shell *sh, struct node *n);
+/* sh->ops.cmdsub. */
+int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out);
+/* How many command substitutions have run (to tell `x=$(false)` from `x=1`). */
+unsigned long exec_cmdsub_count(void);
+
+#endif

@@ -1,0 +1,451 @@
+/*
+ * arith.c -- $((...)) by recursive descent, one function per precedence
+ * level of C (POSIX XCU 1.1.2.1), on intmax_t.
+ *
+ * Owns: the arithmetic grammar, overflow rules and error messages.
+ * Never: expands or runs anything; a variable's value must be a plain
+ *        integer constant, it is never evaluated as an expression.
+ *
+ * Overflow wraps as two's complement (the arithmetic is done in uintmax_t,
+ * where C defines wrapping), INTMAX_MIN / -1 is INTMAX_MIN, and a shift
+ * count is taken modulo 64, as dash on x86-64 does.  Skipped operands of
+ * && || ?: are parsed with `noeval` set: no assignments, no errors for
+ * division by zero or bad variable values.
+ */
+#include "arith.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "vars.h"
+
+struct arith {
+    struct vars *vars;
+    const char *expr;       /* the whole text, for messages */
+    const char *p;          /* the next unread character */
+    int noeval;             /* >0 inside a skipped operand */
+    bool failed;            /* an error has been printed */
+};
+
+static intmax_t arith_assign(struct arith *x);
+
+/* ==== Errors and small helpers ==== */
+
+static intmax_t arith_fail(struct arith *x, const char *why)
+{
+    if (!x->failed)
+        diag_error("arithmetic", "%s: \"%s\"", why, x->expr);
+    x->failed = true;
+    return 0;
+}
+
+static void skip_space(struct arith *x)
+{
+    while (*x->p == ' ' || *x->p == '\t' || *x->p == '\n')
+        x->p++;
+}
+
+/* Is the next token exactly OP (and not the start of a longer operator)? */
+static bool accept(struct arith *x, const char *op)
+{
+    skip_space(x);
+    size_t n = strlen(op);
+    if (strncmp(x->p, op, n) != 0)
+        return false;
+    /* a short operator must not take the front of a longer one:
+       `<` of `<<` or `<=`, `&` of `&&` or `&=`, `*` of `*=` */
+    char c = x->p[n];
+    if (c == '=' && strchr("*/%<>&^|", op[n - 1]))
+        return false;
+    if (n == 1 && c == op[0] && strchr("<>&|", c))
+        return false;
+    x->p += n;
+    return true;
+}
+
+static intmax_t wrap_add(intmax_t a, intmax_t b) { return (intmax_t)((uintmax_t)a + (uintmax_t)b); }
+static intmax_t wrap_sub(intmax_t a, intmax_t b) { return (intmax_t)((uintmax_t)a - (uintmax_t)b); }
+static intmax_t wrap_mul(intmax_t a, intmax_t b) { return (intmax_t)((uintmax_t)a * (uintmax_t)b); }
+
+/*
+ * Read an integer constant at *PP: 0x1F, 017, 42.  Digits run on until a
+ * non-alphanumeric, so "08" and "12abc" are errors.  Returns -1 on error.
+ */
+static int parse_constant(const char **pp, intmax_t *out)
+{
+    const char *p = *pp;
+    unsigned base = 10;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2])) {
+        base = 16;
+        p += 2;
+    } else if (p[0] == '0') {
+        base = 8;
+    }
+    uintmax_t v = 0;
+    for (; isalnum((unsigned char)*p) || *p == '_'; p++) {
+        unsigned d = isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
+                   : isalpha((unsigned char)*p) ? (unsigned)(tolower((unsigned char)*p) - 'a' + 10)
+                   : 99;
+        if (d >= base)
+            return -1;
+        v = v * base + d;
+    }
+    *out = (intmax_t)v;
+    *pp = p;
+    return 0;
+}
+
+/* ==== Variables ==== */
+
+/* A variable's value as a number: blanks, an optional sign, a constant, blanks. */
+static int value_number(const char *s, intmax_t *out)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    if (*s == '\0') {           /* unset or empty is 0 */
+        *out = 0;
+        return 0;
+    }
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!isdigit((unsigned char)*s) || parse_constant(&s, out) < 0)
+        return -1;
+    while (isspace((unsigned char)*s))
+        s++;
+    if (neg)
+        *out = wrap_sub(0, *out);
+    return *s == '\0' ? 0 : -1;
+}
+
+static intmax_t var_read(struct arith *x, const char *name)
+{
+    if (x->noeval)
+        return 0;
+    const char *s = vars_get(x->vars, name);
+    intmax_t v;
+    if (s == NULL)
+        return 0;
+    if (value_number(s, &v) < 0) {
+        if (!x->failed)
+            diag_error("arithmetic", "%s: bad number", s);
+        x->failed = true;
+        return 0;
+    }
+    return v;
+}
+
+static void var_write(struct arith *x, const char *name, intmax_t v)
+{
+    if (x->noeval || x->failed)
+        return;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%jd", v);
+    if (vars_set(x->vars, name, buf, 0) < 0) {
+        diag_error(name, "is read only");
+        x->failed = true;
+    }
+}
+
+/* An identifier at the cursor, copied into BUF (64 bytes); false if none. */
+static bool read_name(struct arith *x, char *buf, size_t size)
+{
+    skip_space(x);
+    const char *s = x->p;
+    if (!(isalpha((unsigned char)*s) || *s == '_'))
+        return false;
+    size_t n = 0;
+    while (isalnum((unsigned char)s[n]) || s[n] == '_')
+        n++;
+    if (n >= size)
+        n = size - 1;   /* absurdly long names are truncated, not overrun */
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    while (isalnum((unsigned char)*x->p) || *x->p == '_')
+        x->p++;
+    return true;
+}
+
+/* ==== Grammar, from the tightest binding level up ==== */
+
+/* primary -> NUMBER | NAME ['++' | '--'] | '(' assign ')' */
+static intmax_t arith_primary(struct arith *x)
+{
+    char name[256];
+    skip_space(x);
+    if (accept(x, "(")) {
+        intmax_t v = arith_assign(x);
+        if (!accept(x, ")"))
+            return arith_fail(x, "syntax error: expecting ')'");
+        return v;
+    }
+    if (isdigit((unsigned char)*x->p)) {
+        intmax_t v;
+        if (parse_constant(&x->p, &v) < 0)
+            return arith_fail(x, "syntax error: bad constant");
+        return v;
+    }
+    if (!read_name(x, name, sizeof name))
+        return arith_fail(x, "syntax error: expecting primary");
+    intmax_t v = var_read(x, name);
+    skip_space(x);
+    if (strncmp(x->p, "++", 2) == 0 || strncmp(x->p, "--", 2) == 0) {
+        var_write(x, name, x->p[0] == '+' ? wrap_add(v, 1) : wrap_sub(v, 1));
+        x->p += 2;
+    }
+    return v;
+}
+
+/* unary -> ('+' | '-' | '!' | '~') unary | ('++' | '--') NAME | primary */
+static intmax_t arith_unary(struct arith *x)
+{
+    skip_space(x);
+    const char *save = x->p;
+    char name[256];
+    if (strncmp(x->p, "++", 2) == 0 || strncmp(x->p, "--", 2) == 0) {
+        x->p += 2;
+        if (read_name(x, name, sizeof name)) {
+            intmax_t v = var_read(x, name);
+            v = save[0] == '+' ? wrap_add(v, 1) : wrap_sub(v, 1);
+            var_write(x, name, v);
+            return v;
+        }
+        x->p = save;    /* `--5` is minus minus five, as in dash */
+    }
+    char c = *x->p;
+    if (c == '+' || c == '-' || c == '!' || c == '~') {
+        x->p++;
+        intmax_t v = arith_unary(x);
+        return c == '-' ? wrap_sub(0, v) : c == '!' ? !v : c == '~' ? ~v : v;
+    }
+    return arith_primary(x);
+}
+
+/* Division and remainder without SIGFPE: INTMAX_MIN / -1 wraps. */
+static intmax_t arith_divide(struct arith *x, intmax_t a, intmax_t b, bool rem)
+{
+    if (b == 0)
+        return x->noeval ? 0 : arith_fail(x, "division by zero");
+    if (b == -1)
+        return rem ? 0 : wrap_sub(0, a);
+    return rem ? a % b : a / b;
+}
+
+/* mul -> unary { ('*' | '/' | '%') unary } */
+static intmax_t arith_mul(struct arith *x)
+{
+    intmax_t v = arith_unary(x);
+    for (;;) {
+        if (accept(x, "*"))
+            v = wrap_mul(v, arith_unary(x));
+        else if (accept(x, "/"))
+            v = arith_divide(x, v, arith_unary(x), false);
+        else if (accept(x, "%"))
+            v = arith_divide(x, v, arith_unary(x), true);
+        else
+            return v;
+    }
+}
+
+/* add -> mul { ('+' | '-') mul } */
+static intmax_t arith_add(struct arith *x)
+{
+    intmax_t v = arith_mul(x);
+    for (;;) {
+        skip_space(x);
+        /* `a--b` is a - -b: a binary operator is never ++ or -- here */
+        if (*x->p == '+' && x->p[1] != '=') {
+            x->p++;
+            v = wrap_add(v, arith_mul(x));
+        } else if (*x->p == '-' && x->p[1] != '=') {
+            x->p++;
+            v = wrap_sub(v, arith_mul(x));
+        } else {
+            return v;
+        }
+    }
+}
+
+static intmax_t shift(intmax_t v, intmax_t n, bool left)
+{
+    unsigned s = (unsigned)((uintmax_t)n & 63);     /* never UB, as x86 does */
+    if (left)
+        return (intmax_t)((uintmax_t)v << s);
+    return v < 0 ? ~(~v >> s) : v >> s;     /* arithmetic shift without relying on >> of negatives */
+}
+
+/* shift -> add { ('<<' | '>>') add } */
+static intmax_t arith_shift(struct arith *x)
+{
+    intmax_t v = arith_add(x);
+    for (;;) {
+        if (accept(x, "<<"))
+            v = shift(v, arith_add(x), true);
+        else if (accept(x, ">>"))
+            v = shift(v, arith_add(x), false);
+        else
+            return v;
+    }
+}
+
+/* rel -> shift { ('<' | '<=' | '>' | '>=') shift } */
+static intmax_t arith_rel(struct arith *x)
+{
+    intmax_t v = arith_shift(x);
+    for (;;) {
+        if (accept(x, "<="))
+            v = v <= arith_shift(x);
+        else if (accept(x, ">="))
+            v = v >= arith_shift(x);
+        else if (accept(x, "<"))
+            v = v < arith_shift(x);
+        else if (accept(x, ">"))
+            v = v > arith_shift(x);
+        else
+            return v;
+    }
+}
+
+/* eq -> rel { ('==' | '!=') rel } */
+static intmax_t arith_eq(struct arith *x)
+{
+    intmax_t v = arith_rel(x);
+    for (;;) {
+        if (accept(x, "=="))
+            v = v == arith_rel(x);
+        else if (accept(x, "!="))
+            v = v != arith_rel(x);
+        else
+            return v;
+    }
+}
+
+/* band -> eq { '&' eq };  bxor -> band { '^' band };  bor -> bxor { '|' bxor } */
+static intmax_t arith_band(struct arith *x)
+{
+    intmax_t v = arith_eq(x);
+    while (accept(x, "&"))
+        v &= arith_eq(x);
+    return v;
+}
+
+static intmax_t arith_bxor(struct arith *x)
+{
+    intmax_t v = arith_band(x);
+    while (accept(x, "^"))
+        v ^= arith_band(x);
+    return v;
+}
+
+static intmax_t arith_bor(struct arith *x)
+{
+    intmax_t v = arith_bxor(x);
+    while (accept(x, "|"))
+        v |= arith_bxor(x);
+    return v;
+}
+
+/* land -> bor { '&&' bor }   (the right side is skipped once v is 0) */
+static intmax_t arith_land(struct arith *x)
+{
+    intmax_t v = arith_bor(x);
+    while (accept(x, "&&")) {
+        bool skip = v == 0;
+        x->noeval += skip;
+        intmax_t r = arith_bor(x);
+        x->noeval -= skip;
+        v = !skip && r != 0;
+    }
+    return v;
+}
+
+/* lor -> land { '||' land }   (the right side is skipped once v is 1) */
+static intmax_t arith_lor(struct arith *x)
+{
+    intmax_t v = arith_land(x);
+    while (accept(x, "||")) {
+        bool skip = v != 0;
+        x->noeval += skip;
+        intmax_t r = arith_land(x);
+        x->noeval -= skip;
+        v = skip || r != 0;
+    }
+    return v;
+}
+
+/* cond -> lor ['?' assign ':' cond] */
+static intmax_t arith_cond(struct arith *x)
+{
+    intmax_t c = arith_lor(x);
+    if (!accept(x, "?"))
+        return c;
+    x->noeval += !c;
+    intmax_t a = arith_assign(x);
+    x->noeval -= !c;
+    if (!accept(x, ":"))
+        return arith_fail(x, "syntax error: expecting ':'");
+    x->noeval += !!c;
+    intmax_t b = arith_cond(x);
+    x->noeval -= !!c;
+    return c ? a : b;
+}
+
+/* Apply compound operator OP ("+=" ...) to OLD and RHS. */
+static intmax_t apply_op(struct arith *x, const char *op, intmax_t old, intmax_t rhs)
+{
+    switch (op[0]) {
+    case '=': return rhs;
+    case '*': return wrap_mul(old, rhs);
+    case '/': return arith_divide(x, old, rhs, false);
+    case '%': return arith_divide(x, old, rhs, true);
+    case '+': return wrap_add(old, rhs);
+    case '-': return wrap_sub(old, rhs);
+    case '<': return shift(old, rhs, true);
+    case '>': return shift(old, rhs, false);
+    case '&': return old & rhs;
+    case '^': return old ^ rhs;
+    default:  return old | rhs;
+    }
+}
+
+/* assign -> NAME ('=' | '*=' | ... | '|=') assign | cond */
+static intmax_t arith_assign(struct arith *x)
+{
+    static const char *const ops[] = {
+        "<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "="
+    };
+    const char *save = x->p;
+    char name[256];
+    if (read_name(x, name, sizeof name)) {
+        skip_space(x);
+        for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+            size_t n = strlen(ops[i]);
+            if (strncmp(x->p, ops[i], n) != 0 || (n == 1 && x->p[1] == '='))
+                continue;
+            x->p += n;
+            intmax_t rhs = arith_assign(x);
+            intmax_t v = ops[i][0] == '=' ? rhs : apply_op(x, ops[i], var_read(x, name), rhs);
+            var_write(x, name, v);
+            return v;
+        }
+    }
+    x->p = save;
+    return arith_cond(x);
+}
+
+int arith_eval(struct vars *vars, const char *expr, intmax_t *result)
+{
+    struct arith x = { vars, expr, expr, 0, false };
+    intmax_t v = arith_assign(&x);
+    skip_space(&x);
+    if (!x.failed && *x.p != '\0')
+        arith_fail(&x, "syntax error: expecting end of expression");
+    if (x.failed)
+        return -1;
+    *result = v;
+    return 0;
+}

@@ -1,0 +1,305 @@
+/*
+ * bi_read.c -- read (one line from standard input into variables) and
+ * getopts (one option from the arguments per call).
+ *
+ * Owns: read's byte-at-a-time input, backslash rules and IFS splitting;
+ *       getopts' position inside a group of options (-abc).
+ * Never: reads ahead: a byte past the newline would be lost to the
+ *        command that reads the same file or pipe next.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bi.h"
+#include "diag.h"
+#include "shell.h"
+#include "strbuf.h"
+#include "sys.h"
+#include "vars.h"
+
+/* ==== read: splitting ==== */
+
+struct rsplit {
+    const char *s, *esc;    /* the line, and which bytes were escaped */
+    size_t len, pos;
+    const char *ifs;
+};
+
+/* An unescaped IFS byte at I?  WS: counting only whitespace ones (or only others). */
+static bool rs_sep(const struct rsplit *r, size_t i, bool ws)
+{
+    char c = r->s[i];
+    if ((r->esc != NULL && r->esc[i]) || c == '\0' || strchr(r->ifs, c) == NULL)
+        return false;
+    return ws == (c == ' ' || c == '\t' || c == '\n');
+}
+
+static void rs_skip_ws(struct rsplit *r)
+{
+    while (r->pos < r->len && rs_sep(r, r->pos, true))
+        r->pos++;
+}
+
+/* After a field: IFS whitespace, at most one other IFS byte, IFS whitespace. */
+static void rs_skip_separator(struct rsplit *r)
+{
+    rs_skip_ws(r);
+    if (r->pos < r->len && rs_sep(r, r->pos, false)) {
+        r->pos++;
+        rs_skip_ws(r);
+    }
+}
+
+static size_t rs_field_end(const struct rsplit *r, size_t from)
+{
+    while (from < r->len && !rs_sep(r, from, true) && !rs_sep(r, from, false))
+        from++;
+    return from;
+}
+
+/* The last name's value: the rest, trailing IFS whitespace trimmed; a lone
+ * field with one trailing separator loses the separator too (POSIX). */
+static char *rs_rest(struct rsplit *r)
+{
+    size_t end = r->len;
+    while (end > r->pos && rs_sep(r, end - 1, true))
+        end--;
+    size_t fend = rs_field_end(r, r->pos);
+    if (fend < end) {
+        struct rsplit after = *r;
+        after.pos = fend;
+        after.len = end;
+        rs_skip_separator(&after);
+        if (after.pos == end)
+            end = fend;
+    }
+    return xstrndup(r->s + r->pos, end - r->pos);
+}
+
+void read_split(const char *line, const char *escaped, size_t len, const char *ifs,
+                char **fields, int nnames)
+{
+    struct rsplit r = {line, escaped, len, 0, ifs};
+    rs_skip_ws(&r);
+    for (int i = 0; i < nnames; i++) {
+        if (i == nnames - 1) {
+            fields[i] = rs_rest(&r);
+            break;
+        }
+        size_t end = rs_field_end(&r, r.pos);
+        fields[i] = xstrndup(line + r.pos, end - r.pos);
+        r.pos = end;
+        rs_skip_separator(&r);
+    }
+}
+
+/* ==== read ==== */
+
+/*
+ * Read one line from fd 0, a byte at a time.  Unless RAW, backslash-newline
+ * joins lines and a backslash protects the next byte (marked in ESC).
+ * Returns 0, or 1 at end of file or on error (what was read is kept).
+ */
+static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
+{
+    bool backslash = false;
+    char c;
+    for (;;) {
+        ssize_t n = sys_read(0, &c, 1);
+        if (n <= 0)
+            return 1;
+        if (c == '\0')
+            continue;   /* a NUL cannot live in a variable */
+        if (backslash) {
+            backslash = false;
+            if (c == '\n')
+                continue;
+            sb_putc(line, c);
+            sb_putc(esc, 1);
+            continue;
+        }
+        if (c == '\n')
+            return 0;
+        if (c == '\\' && !raw) {
+            backslash = true;
+            continue;
+        }
+        sb_putc(line, c);
+        sb_putc(esc, 0);
+    }
+}
+
+/* Assign the fields of LINE to NAMES.  0, or 2 if one is bad or readonly. */
+static int read_assign(struct shell *sh, const struct strbuf *line, const struct strbuf *esc,
+                       char **names, int nnames)
+{
+    const char *ifs = vars_get(sh->vars, "IFS");
+    char **fields = xcalloc((size_t)nnames, sizeof *fields);
+    int status = 0;
+    read_split(sb_str(line), esc->buf, line->len, ifs != NULL ? ifs : " \t\n", fields, nnames);
+    for (int i = 0; i < nnames; i++) {
+        if (!vars_valid_name(names[i])) {
+            diag_error("read", "%s: bad variable name", names[i]);
+            status = 2;
+        } else if (vars_set(sh->vars, names[i], fields[i], 0) < 0) {
+            diag_error("read", "%s: is read only", names[i]);
+            status = 2;
+        }
+        free(fields[i]);
+    }
+    free(fields);
+    return status;
+}
+
+/* read [-r] [-p prompt] [name...] -- a line into NAMEs (REPLY without any). */
+int bi_read(struct shell *sh, int argc, char **argv)
+{
+    struct strbuf line = STRBUF_INIT, esc = STRBUF_INIT;
+    bool raw = false;
+    const char *prompt = NULL;
+    int i = 1, status;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "-r") == 0) {
+            raw = true;
+        } else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
+            prompt = argv[++i];
+        } else {
+            diag_error("read", "Illegal option %s", argv[i]);
+            return 2;
+        }
+    }
+    if (prompt != NULL && isatty(0)) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+    }
+    status = read_line(&line, &esc, raw);
+    if (i >= argc) {    /* REPLY gets the line as it is */
+        if (vars_set(sh->vars, "REPLY", sb_str(&line), 0) < 0)
+            diag_error("read", "REPLY: is read only");
+    } else {
+        int st = read_assign(sh, &line, &esc, argv + i, argc - i);
+        if (st != 0)
+            status = st;
+    }
+    sb_free(&line);
+    sb_free(&esc);
+    return status;
+}
+
+/* ==== getopts ==== */
+
+/* The position inside the current argument (-abc), as dash keeps it: 0 is "at
+ * the start of an argument".  Reset when OPTIND is not what we left it at,
+ * or the argument it points into is not the one we were reading. */
+static int getopts_pos;
+static int getopts_optind = -1;
+static char getopts_word[256];  /* the argument getopts_pos points into */
+
+static void getopts_set_int(struct shell *sh, const char *name, int v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%d", v);
+    vars_set(sh->vars, name, buf, 0);
+}
+
+/* Record the result: NAME=C, OPTIND, OPTARG (NULL: unset). */
+static int getopts_result(struct shell *sh, const char *name, char c, int optind, const char *optarg)
+{
+    char s[2] = {c, '\0'};
+    getopts_set_int(sh, "OPTIND", optind);
+    getopts_optind = optind;
+    if (optarg != NULL)
+        vars_set(sh->vars, "OPTARG", optarg, 0);
+    else
+        vars_unset(sh->vars, "OPTARG");
+    if (vars_set(sh->vars, name, s, 0) < 0) {
+        diag_error("getopts", "%s: is read only", name);
+        return 2;
+    }
+    return 0;
+}
+
+/* No more options: NAME=?, OPTIND at the first operand, OPTARG left alone (dash).  1 or 2. */
+static int getopts_end(struct shell *sh, const char *name, int optind)
+{
+    getopts_set_int(sh, "OPTIND", optind);
+    getopts_optind = optind;
+    if (vars_set(sh->vars, name, "?", 0) < 0) {
+        diag_error("getopts", "%s: is read only", name);
+        return 2;
+    }
+    return 1;
+}
+
+/* An option C that takes an argument: from the rest of the word or the next one. */
+static int getopts_with_arg(struct shell *sh, const char *opts, const char *name, char **args,
+                            int nargs, int idx, char c)
+{
+    const char *arg = args[idx];
+    bool silent = opts[0] == ':';
+    char s[2] = {c, '\0'};
+    if (arg[getopts_pos] != '\0') {
+        const char *optarg = arg + getopts_pos;
+        getopts_pos = 0;
+        return getopts_result(sh, name, c, idx + 2, optarg);
+    }
+    getopts_pos = 0;
+    if (idx + 1 < nargs)
+        return getopts_result(sh, name, c, idx + 3, args[idx + 1]);
+    if (!silent)
+        diag_error("getopts", "option requires an argument -- %c", c);
+    return getopts_result(sh, name, silent ? ':' : '?', idx + 2, silent ? s : NULL);
+}
+
+/* One step of getopts over ARGS[0..NARGS).  Returns 0, 1 at the end, or 2. */
+static int getopts_step(struct shell *sh, const char *opts, const char *name, char **args, int nargs)
+{
+    const char *v = vars_get(sh->vars, "OPTIND");
+    int optind = v != NULL ? atoi(v) : 1;
+    if (optind < 1)
+        optind = 1;
+    int idx = optind - 1;
+    if (optind != getopts_optind || idx >= nargs || strcmp(args[idx], getopts_word) != 0)
+        getopts_pos = 0;    /* someone set OPTIND or $@: start a fresh argument */
+    if (getopts_pos == 0) {
+        const char *arg = idx < nargs ? args[idx] : NULL;
+        if (arg == NULL || arg[0] != '-' || arg[1] == '\0' || strcmp(arg, "--") == 0) {
+            bool dashdash = arg != NULL && strcmp(arg, "--") == 0;
+            return getopts_end(sh, name, dashdash ? optind + 1 : optind);
+        }
+        getopts_pos = 1;
+        snprintf(getopts_word, sizeof getopts_word, "%s", arg);
+    }
+    char c = args[idx][getopts_pos++];
+    const char *spec = c != ':' ? strchr(opts[0] == ':' ? opts + 1 : opts, c) : NULL;
+    if (spec != NULL && spec[1] == ':')
+        return getopts_with_arg(sh, opts, name, args, nargs, idx, c);
+    bool end_of_word = args[idx][getopts_pos] == '\0';
+    if (end_of_word)
+        getopts_pos = 0;
+    if (spec == NULL) {
+        char s[2] = {c, '\0'};
+        if (opts[0] != ':')
+            diag_error("getopts", "illegal option -- %c", c);
+        return getopts_result(sh, name, '?', end_of_word ? optind + 1 : optind,
+                              opts[0] == ':' ? s : NULL);
+    }
+    return getopts_result(sh, name, c, end_of_word ? optind + 1 : optind, NULL);
+}
+
+/* getopts optstring name [arg...] -- the next option from ARGs or $@. */
+int bi_getopts(struct shell *sh, int argc, char **argv)
+{
+    if (argc < 3) {
+        diag_error("getopts", "usage: getopts optstring var [arg...]");
+        return 2;
+    }
+    if (argc > 3)
+        return getopts_step(sh, argv[1], argv[2], argv + 3, argc - 3);
+    return getopts_step(sh, argv[1], argv[2], sh->params, sh->nparams);
+}

@@ -1,0 +1,213 @@
+/*
+ * bi_trap.c -- trap (what the shell does when a signal arrives or it
+ * exits) and umask (the file-creation mask, octal or symbolic).
+ *
+ * Owns: the trap actions in sh->traps / sh->exit_trap (heap copies) and
+ *       the symbolic-mode grammar of umask.
+ * Never: installs a handler itself; signals.c does (signals_trap & co.).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bi.h"
+#include "diag.h"
+#include "shell.h"
+#include "signals.h"
+
+/* ==== trap ==== */
+
+static void trap_print_one(const char *action, const char *name)
+{
+    fputs("trap -- ", stdout);
+    bi_print_quoted(action);
+    printf(" %s\n", name);
+}
+
+/* `trap` alone: every set trap, re-inputtable, EXIT first. */
+static void trap_list(const struct shell *sh)
+{
+    if (sh->exit_trap != NULL)
+        trap_print_one(sh->exit_trap, "EXIT");
+    for (int sig = 1; sig < NSIG; sig++) {
+        const char *name = signal_name(sig);
+        if (sh->traps[sig] != NULL && name != NULL)
+            trap_print_one(sh->traps[sig], name);
+    }
+}
+
+/* Set (ACTION non-NULL) or reset (NULL) the trap of SIG (0 is EXIT). */
+static void trap_set(struct shell *sh, int sig, const char *action)
+{
+    char **slot = sig == 0 ? &sh->exit_trap : &sh->traps[sig];
+    free(*slot);
+    *slot = action != NULL ? xstrdup(action) : NULL;
+    if (sig == 0)
+        return;
+    if (action == NULL)
+        signals_default(sig);
+    else if (action[0] == '\0')
+        signals_ignore(sig);
+    else
+        signals_trap(sig);
+}
+
+/* True if S is an unsigned decimal number (then `trap N...` resets). */
+static bool trap_is_number(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s != '\0'; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/*
+ * trap [action sig...] -- ACTION "" ignores, "-" (or a number as the
+ * first operand) resets to the default, anything else is run by eval.
+ */
+int bi_trap(struct shell *sh, int argc, char **argv)
+{
+    int i = (argc > 1 && strcmp(argv[1], "--") == 0) ? 2 : 1;
+    const char *action;
+    int status = 0;
+    if (i >= argc) {
+        trap_list(sh);
+        return 0;
+    }
+    action = argv[i];
+    if (trap_is_number(action) || strcmp(action, "-") == 0)
+        action = NULL;
+    if (!trap_is_number(argv[i]))
+        i++;
+    for (; i < argc; i++) {
+        int sig = signal_number(argv[i]);
+        if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
+            diag_error("trap", "%s: bad trap", argv[i]);
+            status = 1;
+            continue;
+        }
+        trap_set(sh, sig, action);
+    }
+    return status;
+}
+
+/* ==== umask ==== */
+
+/* Which permission bits the letters in WHO ("ugoa") cover. */
+static mode_t umask_who(const char *who, size_t n)
+{
+    mode_t m = 0;
+    if (n == 0)
+        return 0777;
+    for (size_t i = 0; i < n; i++) {
+        if (who[i] == 'u') m |= 0700;
+        if (who[i] == 'g') m |= 0070;
+        if (who[i] == 'o') m |= 0007;
+        if (who[i] == 'a') m |= 0777;
+    }
+    return m;
+}
+
+/* The bits of the perm list at *P (advanced): "rwx..." or one of "ugo",
+ * which copies that class's bits in PERMS into every class. */
+static mode_t umask_perm(const char **p, mode_t perms)
+{
+    mode_t m = 0;
+    if (**p == 'u' || **p == 'g' || **p == 'o') {
+        int shift = **p == 'u' ? 6 : **p == 'g' ? 3 : 0;
+        (*p)++;
+        return ((perms >> shift) & 7) * 0111;
+    }
+    for (; **p == 'r' || **p == 'w' || **p == 'x' || **p == 'X' || **p == 's' || **p == 't'; (*p)++) {
+        if (**p == 'r') m |= 0444;
+        if (**p == 'w') m |= 0222;
+        if (**p == 'x' || **p == 'X') m |= 0111;
+    }
+    return m;   /* s and t mean nothing for a umask */
+}
+
+/* One clause: who* (op perm*)+ applied to PERMS (the allowed bits). */
+static int umask_clause(const char **p, mode_t *perms)
+{
+    const char *who = *p;
+    size_t nwho = strspn(who, "ugoa");
+    mode_t mask = umask_who(who, nwho);
+    *p += nwho;
+    if (**p != '+' && **p != '-' && **p != '=')
+        return -1;
+    while (**p == '+' || **p == '-' || **p == '=') {
+        char op = *(*p)++;
+        mode_t bits = umask_perm(p, *perms) & mask;
+        if (op == '+')
+            *perms |= bits;
+        else if (op == '-')
+            *perms &= ~bits;
+        else
+            *perms = (*perms & ~mask) | bits;
+    }
+    return 0;
+}
+
+int umask_parse(const char *spec, mode_t old, mode_t *out)
+{
+    if (spec[0] >= '0' && spec[0] <= '7') {
+        char *end;
+        unsigned long v = strtoul(spec, &end, 8);
+        if (*end != '\0' || v > 07777)
+            return -1;
+        *out = (mode_t)v & 0777;
+        return 0;
+    }
+    mode_t perms = ~old & 0777;   /* symbolic modes speak of what is allowed */
+    const char *p = spec;
+    for (;;) {
+        if (umask_clause(&p, &perms) < 0)
+            return -1;
+        if (*p == '\0')
+            break;
+        if (*p++ != ',')
+            return -1;
+    }
+    *out = ~perms & 0777;
+    return 0;
+}
+
+/* u=rwx,g=rx,o=rx for mask MASK. */
+static void umask_print_symbolic(mode_t mask)
+{
+    static const char cls[] = "ugo";
+    for (int c = 0; c < 3; c++) {
+        mode_t allowed = (~mask >> (6 - 3 * c)) & 7;
+        printf("%c=%s%s%s%s", cls[c], allowed & 4 ? "r" : "", allowed & 2 ? "w" : "",
+               allowed & 1 ? "x" : "", c < 2 ? "," : "\n");
+    }
+}
+
+/* umask [-S] [mode] -- print or set the file-creation mask. */
+int bi_umask(struct shell *sh, int argc, char **argv)
+{
+    unsigned flags;
+    int i = bi_options(argc, argv, "S", &flags);
+    mode_t old, mask;
+    (void)sh;
+    if (i < 0)
+        return 2;
+    old = umask(0);     /* the only way to read the mask is to set it */
+    umask(old);
+    if (i >= argc) {
+        if (flags & 1u)
+            umask_print_symbolic(old);
+        else
+            printf("%04o\n", (unsigned)old);
+        return 0;
+    }
+    if (umask_parse(argv[i], old, &mask) < 0) {
+        diag_error("umask", "%s: Illegal mode", argv[i]);
+        return 2;
+    }
+    umask(mask);
+    return 0;
+}

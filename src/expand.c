@@ -1,0 +1,742 @@
+/*
+ * expand.c -- words to fields, in the order of POSIX XCU 2.6: tilde,
+ * parameter, command substitution and arithmetic expansion, then field
+ * splitting, pathname expansion and quote removal.
+ *
+ * Owns: what each quoting context protects, IFS splitting, glob(3) calls,
+ *       the parameter operators (${x-w} ${x#p} ...) and the special
+ *       parameters ($@ $* $# $? $- $$ $! $0 $LINENO).
+ * Never: runs a command itself (sh->ops.cmdsub does), nor exits on error:
+ *        it prints, sets sh->last_status and returns -1 or NULL.
+ *
+ * How it works: a word is first expanded into an `xbuf`, the text plus one
+ * flag byte per character saying whether it is quoted (no splitting, no
+ * globbing) or came from an unquoted expansion (subject to splitting).
+ * Two zero-width markers live in the text as NUL bytes: F_MARK says "a
+ * field exists here even if it stays empty" (from "" or ''), F_BREAK is a
+ * hard field boundary (between the parameters of "$@").  Splitting walks
+ * that buffer once; each finished field is then globbed or quote-removed.
+ */
+#include "expand.h"
+
+#include <fnmatch.h>
+#include <glob.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith.h"
+#include "diag.h"
+
+/* glibc shows NSIG only outside strict POSIX mode; shell.h needs it */
+#ifndef NSIG
+#define NSIG _NSIG
+#endif
+#include "shell.h"
+#include "strbuf.h"
+#include "vars.h"
+
+enum {
+    F_QUOTED = 1u << 0,     /* protected from splitting and globbing */
+    F_SPLIT = 1u << 1,      /* from an unquoted expansion: IFS characters split here */
+    F_MARK = 1u << 2,       /* zero width: the field exists even if empty */
+    F_BREAK = 1u << 3       /* zero width: a field ends here ("$@") */
+};
+
+enum {
+    C_DQ = 1u << 0,         /* inside "...": everything is quoted */
+    C_ARG = 1u << 1,        /* the word of an unquoted ${x-word}: literal text splits too */
+    C_TOP = 1u << 2         /* the word itself (tilde after ':' in assignments) */
+};
+
+struct xbuf {
+    struct strbuf text;
+    unsigned char *fl;      /* one flag byte per text byte */
+    size_t cap;
+};
+
+struct xctx {
+    struct shell *sh;
+    struct arena *a;
+    unsigned flags;         /* EXP_* */
+    bool split;             /* expand_words: "$@" makes separate fields */
+    struct xbuf *out;
+};
+
+static int xp_parts(struct xctx *x, const struct wpart *p, unsigned ctx);
+static char *xp_string(struct xctx *x, const struct wpart *p, unsigned flags);
+
+/* ==== The flagged buffer ==== */
+
+static void xb_add(struct xbuf *b, const char *s, size_t n, unsigned fl)
+{
+    if (n == 0)
+        return;
+    if (b->text.len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->text.len + n)
+            cap *= 2;
+        b->fl = xrealloc(b->fl, cap);
+        b->cap = cap;
+    }
+    memset(b->fl + b->text.len, (int)fl, n);
+    sb_putn(&b->text, s, n);
+}
+
+static void xb_marker(struct xbuf *b, unsigned fl)
+{
+    xb_add(b, "", 1, fl);       /* the NUL byte itself is never output */
+}
+
+static void xb_free(struct xbuf *b)
+{
+    sb_free(&b->text);
+    free(b->fl);
+}
+
+/* Append an expansion's result: quoted inside "...", splittable outside. */
+static void xp_value(struct xctx *x, const char *s, size_t n, unsigned ctx)
+{
+    xb_add(x->out, s, n, (ctx & C_DQ) ? F_QUOTED : F_SPLIT);
+}
+
+static bool is_glob_char(char c)
+{
+    return c == '*' || c == '?' || c == '[';
+}
+
+/* Characters fnmatch/glob would treat specially: escape them when quoted. */
+static bool needs_escape(char c)
+{
+    return is_glob_char(c) || c == ']' || c == '\\';
+}
+
+/* The buffer as one string: quote removal, or escaped for fnmatch. */
+static char *xb_string(struct arena *a, const struct xbuf *b, bool pattern)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < b->text.len; i++) {
+        if (b->fl[i] & (F_MARK | F_BREAK))
+            continue;
+        if (pattern && (b->fl[i] & F_QUOTED) && needs_escape(b->text.buf[i]))
+            sb_putc(&sb, '\\');
+        sb_putc(&sb, b->text.buf[i]);
+    }
+    char *s = arena_strdup(a, sb_str(&sb));
+    sb_free(&sb);
+    return s;
+}
+
+/* ==== Tilde expansion ==== */
+
+/* The home directory for ~USER (USER empty: $HOME), or NULL to leave it. */
+static const char *tilde_home(struct xctx *x, const char *user)
+{
+    if (*user == '\0')
+        return vars_get(x->sh->vars, "HOME");
+    struct passwd *pw = getpwnam(user);
+    return pw ? pw->pw_dir : NULL;
+}
+
+/*
+ * Try a tilde-prefix at S (which starts with '~').  STOP lists the
+ * characters that end the prefix; AT_END_OK says whether the prefix may run
+ * to the end of this literal (false when a quoted or expanded part follows,
+ * since a tilde-prefix must be entirely unquoted).  Returns the characters
+ * consumed, 0 if nothing was expanded.
+ */
+static size_t tilde_try(struct xctx *x, const char *s, const char *stop, bool at_end_ok)
+{
+    size_t n = 1 + strcspn(s + 1, stop);
+    if (s[n] == '\0' && !at_end_ok)
+        return 0;
+    char *user = arena_strndup(x->a, s + 1, n - 1);
+    const char *home = tilde_home(x, user);
+    if (home == NULL)
+        return 0;
+    xb_add(x->out, home, strlen(home), F_QUOTED);   /* never split or globbed */
+    return n;
+}
+
+/*
+ * Unquoted literal text.  FIRST: the text starts the word, so a leading
+ * '~' may expand.  In an assignment (EXP_ASSIGN, top level) a '~' after
+ * the first '=' of NAME= or after any ':' may expand too.
+ */
+static void xp_literal(struct xctx *x, const char *s, bool first, bool last, unsigned ctx)
+{
+    unsigned fl = (ctx & C_DQ) ? F_QUOTED : (ctx & C_ARG) ? F_SPLIT : 0;
+    bool tilde = !(x->flags & EXP_NOTILDE) && !(ctx & C_DQ);
+    bool assign = tilde && (x->flags & EXP_ASSIGN) && (ctx & C_TOP);
+    const char *stop = assign ? "/:" : "/";
+    size_t eq = 0;
+    if (assign && first && vars_is_assignment(s, &eq))
+        eq++;                       /* the index just after NAME= */
+    size_t i = 0;
+    while (s[i] != '\0') {
+        bool at = (i == 0 && first) || (assign && i > 0 && (s[i - 1] == ':' || i == eq));
+        size_t used = 0;
+        if (tilde && at && s[i] == '~')
+            used = tilde_try(x, s + i, stop, last);
+        if (used == 0) {
+            xb_add(x->out, s + i, 1, fl);
+            used = 1;
+        }
+        i += used;
+    }
+}
+
+/* ==== Special and positional parameters ==== */
+
+static bool is_list_param(const char *name)
+{
+    return strcmp(name, "@") == 0 || strcmp(name, "*") == 0;
+}
+
+/* $* or $@ joined as one string (for tests, lengths and no-split contexts). */
+static char *join_params(struct xctx *x, const char *name)
+{
+    const char *ifs = vars_get(x->sh->vars, "IFS");
+    char sep = name[0] == '@' ? ' ' : ifs == NULL ? ' ' : ifs[0];
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < x->sh->nparams; i++) {
+        if (i > 0 && sep != '\0')
+            sb_putc(&sb, sep);
+        sb_puts(&sb, x->sh->params[i]);
+    }
+    char *s = arena_strdup(x->a, sb_str(&sb));
+    sb_free(&sb);
+    return s;
+}
+
+static bool all_digits(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* A number as an arena string. */
+static char *num_str(struct arena *a, intmax_t n)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%jd", n);
+    return arena_strdup(a, buf);
+}
+
+/* The value of parameter NAME, or NULL when it is unset. */
+static const char *param_get(struct xctx *x, const char *name)
+{
+    struct shell *sh = x->sh;
+    char buf[64];
+    if (is_list_param(name))
+        return sh->nparams > 0 ? join_params(x, name) : NULL;
+    if (all_digits(name)) {
+        long n = strtol(name, NULL, 10);
+        if (n == 0)
+            return sh->arg0 ? sh->arg0 : "";
+        return n <= sh->nparams ? sh->params[n - 1] : NULL;
+    }
+    switch (name[1] == '\0' ? name[0] : 0) {
+    case '#': return num_str(x->a, sh->nparams);
+    case '?': return num_str(x->a, sh->last_status);
+    case '$': return num_str(x->a, (intmax_t)sh->pid);
+    case '!': return sh->last_bg_pid ? num_str(x->a, (intmax_t)sh->last_bg_pid) : NULL;
+    case '-': return arena_strdup(x->a, shell_flags(sh, buf));
+    default: break;
+    }
+    if (strcmp(name, "LINENO") == 0)
+        return num_str(x->a, diag_line());
+    return vars_get(sh->vars, name);
+}
+
+/* Expand $@ or $* (parameters exist): one field per parameter where it applies. */
+static void xp_list(struct xctx *x, const char *name, unsigned ctx)
+{
+    struct shell *sh = x->sh;
+    bool star = name[0] == '*';
+    if (!x->split || ((ctx & C_DQ) && star)) {
+        char *s = join_params(x, name);
+        xp_value(x, s, strlen(s), ctx);
+        return;
+    }
+    for (int i = 0; i < sh->nparams; i++) {
+        if (i > 0)
+            xb_marker(x->out, F_BREAK);
+        if (ctx & C_DQ)
+            xb_marker(x->out, F_MARK);  /* "$@": an empty parameter is still a field */
+        xp_value(x, sh->params[i], strlen(sh->params[i]), ctx);
+    }
+}
+
+/* ==== Parameter operators ==== */
+
+static int param_error(struct xctx *x, const char *name, const char *msg)
+{
+    diag_error(name, "%s", msg);
+    x->sh->last_status = STATUS_SYNTAX;
+    return -1;
+}
+
+/* The word of ${x-word} in the context of the expansion itself. */
+static int xp_arg(struct xctx *x, const struct wpart *arg, unsigned ctx)
+{
+    if (arg == NULL)
+        return 0;
+    unsigned sub = (ctx & C_DQ) ? ctx : ((ctx & ~C_TOP) | C_ARG);
+    if (!(ctx & C_DQ) && arg->kind == WP_LITERAL) {
+        xp_literal(x, arg->u.text, true, arg->next == NULL, sub);
+        return xp_parts(x, arg->next, sub);
+    }
+    return xp_parts(x, arg, sub);
+}
+
+/* Remove the smallest/largest prefix/suffix of VAL matching PAT. */
+static const char *trim(struct arena *a, const char *val, const char *pat, enum param_op op)
+{
+    size_t len = strlen(val);
+    char *tmp = arena_strdup(a, val);
+    bool prefix = op == PO_RM_SPREFIX || op == PO_RM_LPREFIX;
+    bool smallest = op == PO_RM_SPREFIX || op == PO_RM_SSUFFIX;
+    for (size_t k = 0; k <= len; k++) {
+        /* try cut points from the shortest or the longest match */
+        size_t i = prefix ? (smallest ? k : len - k) : (smallest ? len - k : k);
+        bool hit;
+        if (prefix) {
+            char c = tmp[i];
+            tmp[i] = '\0';
+            hit = fnmatch(pat, tmp, 0) == 0;
+            tmp[i] = c;
+            if (hit)
+                return val + i;
+        } else if (fnmatch(pat, val + i, 0) == 0) {
+            return arena_strndup(a, val, i);
+        }
+    }
+    return val;
+}
+
+/* ${x=word}: assign the expanded word to x, which must be a variable. */
+static const char *param_assign(struct xctx *x, const char *name, const struct wpart *arg)
+{
+    char *s = xp_string(x, arg, EXP_ASSIGN);
+    if (s == NULL)
+        return NULL;
+    if (!vars_valid_name(name)) {
+        param_error(x, name, "bad variable name");
+        return NULL;
+    }
+    if (vars_set(x->sh->vars, name, s, 0) < 0) {
+        param_error(x, name, "is read only");
+        return NULL;
+    }
+    return s;
+}
+
+/* ${x?word}: the error message, expanded, or the default one. */
+static int param_fail(struct xctx *x, const char *name, const struct wpart *arg, bool colon)
+{
+    char *msg = arg ? xp_string(x, arg, 0) : NULL;
+    if (arg && msg == NULL)
+        return -1;
+    if (msg == NULL || *msg == '\0')
+        msg = colon ? "parameter not set or null" : "parameter not set";
+    return param_error(x, name, msg);
+}
+
+/* Put VAL (NULL: unset) into the output as the plain expansion of NAME. */
+static int xp_plain(struct xctx *x, const char *name, const char *val, unsigned ctx)
+{
+    if (val == NULL) {
+        if (x->sh->opt.nounset && !is_list_param(name))
+            return param_error(x, name, "parameter not set");
+        return 0;
+    }
+    if (is_list_param(name))
+        xp_list(x, name, ctx);
+    else
+        xp_value(x, val, strlen(val), ctx);
+    return 0;
+}
+
+/* ${#x} and ${x#p} ${x##p} ${x%p} ${x%%p} */
+static int xp_measure_trim(struct xctx *x, const struct wpart *p, const char *val, unsigned ctx)
+{
+    const char *name = p->u.param.name;
+    if (val == NULL && x->sh->opt.nounset && !is_list_param(name))
+        return param_error(x, name, "parameter not set");
+    if (val == NULL)
+        val = "";
+    const char *res;
+    if (p->u.param.op == PO_LENGTH) {
+        res = num_str(x->a, (intmax_t)strlen(val));
+    } else {
+        char *pat = xp_string(x, p->u.param.arg, EXP_PATTERN);
+        if (pat == NULL)
+            return -1;
+        res = trim(x->a, val, pat, p->u.param.op);
+    }
+    xp_value(x, res, strlen(res), ctx);
+    return 0;
+}
+
+/* $name ${name} ${name OP word} */
+static int xp_param(struct xctx *x, const struct wpart *p, unsigned ctx)
+{
+    const char *name = p->u.param.name;
+    const char *val = param_get(x, name);
+    bool use_word = val == NULL || (p->u.param.colon && *val == '\0');
+    switch (p->u.param.op) {
+    case PO_NONE:
+        return xp_plain(x, name, val, ctx);
+    case PO_DEFAULT:
+        return use_word ? xp_arg(x, p->u.param.arg, ctx) : xp_plain(x, name, val, ctx);
+    case PO_ALT:
+        return use_word ? 0 : xp_arg(x, p->u.param.arg, ctx);
+    case PO_ERROR:
+        if (use_word)
+            return param_fail(x, name, p->u.param.arg, p->u.param.colon);
+        return xp_plain(x, name, val, ctx);
+    case PO_ASSIGN:
+        if (use_word && (val = param_assign(x, name, p->u.param.arg)) == NULL)
+            return -1;
+        return xp_plain(x, name, val, ctx);
+    default:
+        return xp_measure_trim(x, p, val, ctx);
+    }
+}
+
+/* ==== Command substitution and arithmetic ==== */
+
+/* $(cmd): its output, minus every trailing newline (and any NUL byte). */
+static int xp_cmdsub(struct xctx *x, const struct wpart *p, unsigned ctx)
+{
+    struct strbuf sb = STRBUF_INIT;
+    int status = 0;
+    if (p->u.cmd != NULL && x->sh->ops.cmdsub != NULL)
+        status = x->sh->ops.cmdsub(x->sh, p->u.cmd, &sb);
+    x->sh->last_status = status;
+    size_t n = sb.len, j = 0;
+    while (n > 0 && sb.buf[n - 1] == '\n')
+        n--;
+    for (size_t i = 0; i < n; i++)     /* a C string cannot hold NUL: drop it */
+        if (sb.buf[i] != '\0')
+            sb.buf[j++] = sb.buf[i];
+    if (j > 0)
+        xp_value(x, sb.buf, j, ctx);
+    sb_free(&sb);
+    return 0;
+}
+
+/* $((expr)): expand the inside as if in "...", then evaluate the text. */
+static int xp_arith(struct xctx *x, const struct wpart *p, unsigned ctx)
+{
+    struct xbuf sub = { STRBUF_INIT, NULL, 0 };
+    struct xctx inner = { x->sh, x->a, EXP_NOTILDE, false, &sub };
+    int rc = xp_parts(&inner, p->u.inner, C_DQ);
+    char *text = xb_string(x->a, &sub, false);
+    xb_free(&sub);
+    if (rc < 0)
+        return -1;
+    intmax_t v;
+    if (arith_eval(x->sh->vars, text, &v) < 0) {
+        x->sh->last_status = STATUS_SYNTAX;
+        return -1;
+    }
+    char *s = num_str(x->a, v);
+    xp_value(x, s, strlen(s), ctx);
+    return 0;
+}
+
+/* ==== Walking the parts ==== */
+
+/* "$@" alone in quotes with no parameters gives no field at all. */
+static bool only_at(const struct wpart *p)
+{
+    if (p == NULL)
+        return false;
+    for (; p != NULL; p = p->next)
+        if (p->kind != WP_PARAM || strcmp(p->u.param.name, "@") != 0 || p->u.param.op != PO_NONE)
+            return false;
+    return true;
+}
+
+static int xp_part(struct xctx *x, const struct wpart *p, bool first, unsigned ctx)
+{
+    switch (p->kind) {
+    case WP_LITERAL:
+        xp_literal(x, p->u.text, first && (ctx & C_TOP), p->next == NULL, ctx);
+        return 0;
+    case WP_QUOTED:
+        xb_marker(x->out, F_MARK);
+        xb_add(x->out, p->u.text, strlen(p->u.text), F_QUOTED);
+        return 0;
+    case WP_DQUOTED:
+        if (!only_at(p->u.inner))
+            xb_marker(x->out, F_MARK);
+        return xp_parts(x, p->u.inner, (ctx & ~C_TOP) | C_DQ);
+    case WP_PARAM:
+        return xp_param(x, p, ctx);
+    case WP_CMDSUB:
+        return xp_cmdsub(x, p, ctx);
+    case WP_ARITH:
+        return xp_arith(x, p, ctx);
+    }
+    return 0;
+}
+
+static int xp_parts(struct xctx *x, const struct wpart *p, unsigned ctx)
+{
+    for (bool first = true; p != NULL; p = p->next, first = false)
+        if (xp_part(x, p, first, ctx) < 0)
+            return -1;
+    return 0;
+}
+
+/*
+ * Expand parts P to one string with FLAGS (EXP_PATTERN escapes quoted
+ * glob characters).  For the words inside ${x=w}, ${x#p}, ${x?w}.
+ */
+static char *xp_string(struct xctx *x, const struct wpart *p, unsigned flags)
+{
+    struct xbuf b = { STRBUF_INIT, NULL, 0 };
+    struct xctx sub = { x->sh, x->a, flags, false, &b };
+    char *s = NULL;
+    if (xp_parts(&sub, p, C_TOP) == 0)
+        s = xb_string(x->a, &b, (flags & EXP_PATTERN) != 0);
+    xb_free(&b);
+    return s;
+}
+
+/* ==== Field splitting and pathname expansion ==== */
+
+struct argv_vec {
+    char **v;
+    size_t len, cap;
+};
+
+static void argv_push(struct argv_vec *av, struct arena *a, const char *s)
+{
+    if (av->len + 1 >= av->cap) {
+        av->cap = av->cap ? av->cap * 2 : 16;
+        av->v = xrealloc(av->v, av->cap * sizeof *av->v);
+    }
+    av->v[av->len++] = arena_strdup(a, s);
+}
+
+/* One field being built: its plain text, its glob pattern, and whether to glob. */
+struct field {
+    struct strbuf plain, pat;
+    bool glob, have;
+};
+
+static void field_add(struct field *f, char c, unsigned fl)
+{
+    sb_putc(&f->plain, c);
+    if ((fl & F_QUOTED) && needs_escape(c))
+        sb_putc(&f->pat, '\\');
+    else if (!(fl & F_QUOTED) && is_glob_char(c))
+        f->glob = true;
+    sb_putc(&f->pat, c);
+    f->have = true;
+}
+
+/* Finish a field: glob it if it has unquoted glob characters, else keep its text. */
+static void field_emit(struct xctx *x, struct field *f, struct argv_vec *av)
+{
+    glob_t g;
+    int rc = -1;
+    if (f->glob && !x->sh->opt.noglob)
+        rc = glob(sb_str(&f->pat), 0, NULL, &g);
+    if (rc == 0) {
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            argv_push(av, x->a, g.gl_pathv[i]);
+    } else {
+        argv_push(av, x->a, sb_str(&f->plain));     /* no match: the word itself */
+    }
+    if (rc != -1)
+        globfree(&g);       /* glob may have allocated even when it failed */
+    sb_reset(&f->plain);
+    sb_reset(&f->pat);
+    f->glob = f->have = false;
+}
+
+/*
+ * Skip a run of IFS characters from unquoted expansions starting at I:
+ * IFS white space, at most one other IFS character, IFS white space.
+ * Returns the index after the run; *hard is set if a non-white one was in it.
+ */
+static size_t ifs_run(const struct xbuf *b, size_t i, const char *ifs, bool *hard)
+{
+    *hard = false;
+    for (; i < b->text.len; i++) {
+        char c = b->text.buf[i];
+        if (!(b->fl[i] & F_SPLIT) || c == '\0' || strchr(ifs, c) == NULL)
+            break;
+        if (c == ' ' || c == '\t' || c == '\n')
+            continue;
+        if (*hard)
+            break;          /* a second delimiter starts the next run */
+        *hard = true;
+    }
+    return i;
+}
+
+/* Split the expanded word in B into fields and glob each (XCU 2.6.5, 2.6.6). */
+static void split_fields(struct xctx *x, const struct xbuf *b, struct argv_vec *av)
+{
+    const char *ifs = vars_get(x->sh->vars, "IFS");
+    if (ifs == NULL)
+        ifs = " \t\n";
+    struct field f = { STRBUF_INIT, STRBUF_INIT, false, false };
+    size_t i = 0;
+    while (i < b->text.len) {
+        unsigned fl = b->fl[i];
+        char c = b->text.buf[i];
+        if (fl & (F_MARK | F_BREAK)) {
+            if ((fl & F_BREAK) && f.have)
+                field_emit(x, &f, av);
+            f.have = f.have || (fl & F_MARK);
+            i++;
+        } else if ((fl & F_SPLIT) && strchr(ifs, c) != NULL) {
+            bool hard;
+            i = ifs_run(b, i, ifs, &hard);
+            if (hard || f.have)     /* "a::b" keeps the empty middle field */
+                field_emit(x, &f, av);
+        } else {
+            field_add(&f, c, fl);
+            i++;
+        }
+    }
+    if (f.have)
+        field_emit(x, &f, av);
+    sb_free(&f.plain);
+    sb_free(&f.pat);
+}
+
+/* ==== Entry points ==== */
+
+int expand_words(struct shell *sh, struct arena *a, const struct word *words,
+                 char ***argv_out, size_t *argc_out)
+{
+    struct argv_vec av = { NULL, 0, 0 };
+    int rc = 0;
+    for (const struct word *w = words; w != NULL && rc == 0; w = w->next) {
+        struct xbuf b = { STRBUF_INIT, NULL, 0 };
+        struct xctx x = { sh, a, 0, true, &b };
+        rc = xp_parts(&x, w->parts, C_TOP);
+        if (rc == 0)
+            split_fields(&x, &b, &av);
+        xb_free(&b);
+    }
+    char **argv = arena_alloc(a, (av.len + 1) * sizeof *argv);
+    if (av.len > 0)
+        memcpy(argv, av.v, av.len * sizeof *argv);
+    argv[av.len] = NULL;
+    free(av.v);
+    *argv_out = argv;
+    if (argc_out != NULL)
+        *argc_out = av.len;
+    return rc;
+}
+
+char *expand_word(struct shell *sh, struct arena *a, const struct word *w, unsigned flags)
+{
+    struct xctx x = { sh, a, flags, false, NULL };
+    return xp_string(&x, w->parts, flags);
+}
+
+char *expand_heredoc(struct shell *sh, struct arena *a, const struct redir *r)
+{
+    return expand_word(sh, a, r->target, EXP_NOTILDE);
+}
+
+/* ==== Prompts ==== */
+
+/* Length of the name after '$' in a prompt: a variable name or one special character. */
+static size_t prompt_name_len(const char *s)
+{
+    if (strchr("@*#?-$!0123456789", *s) != NULL && *s != '\0')
+        return 1;
+    size_t n = 0;
+    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') || s[n] == '_'
+           || (n > 0 && s[n] >= '0' && s[n] <= '9'))
+        n++;
+    return n;
+}
+
+/* At "$((": the length of the whole $((...)) or 0 if it is not closed. */
+static size_t prompt_arith_len(const char *s)
+{
+    int depth = 0;
+    for (size_t i = 3; s[i] != '\0'; i++) {
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth > 0)
+            depth--;
+        else if (s[i] == ')' && s[i + 1] == ')')
+            return i + 2;
+    }
+    return 0;
+}
+
+/* One $-expansion of a prompt at S; appends to SB, returns the length used. */
+static size_t prompt_dollar(struct xctx *x, const char *s, struct strbuf *sb)
+{
+    size_t n;
+    const char *name = NULL;
+    if (strncmp(s, "$((", 3) == 0 && (n = prompt_arith_len(s)) > 0) {
+        char *inner = expand_prompt(x->sh, x->a, arena_strndup(x->a, s + 3, n - 5));
+        intmax_t v;
+        if (inner != NULL && arith_eval(x->sh->vars, inner, &v) == 0)
+            sb_printf(sb, "%jd", v);
+        return n;
+    }
+    if (s[1] == '{' && (n = prompt_name_len(s + 2)) > 0 && s[2 + n] == '}') {
+        name = arena_strndup(x->a, s + 2, n);
+        n += 3;
+    } else if ((n = prompt_name_len(s + 1)) > 0) {
+        name = arena_strndup(x->a, s + 1, n);
+        n += 1;
+    }
+    if (name == NULL) {
+        sb_putc(sb, '$');       /* a lone '$' (or $(...), which needs the parser) */
+        return 1;
+    }
+    const char *val = param_get(x, name);
+    sb_puts(sb, val ? val : "");
+    return n;
+}
+
+/*
+ * PS1/PS2/PS4: $name, ${name}, the special parameters and $((...)).
+ * Command substitution would need the parser, so $(...) stays as text.
+ * Never fails: an arithmetic error prints and expands to nothing.
+ */
+char *expand_prompt(struct shell *sh, struct arena *a, const char *text)
+{
+    struct xctx x = { sh, a, 0, false, NULL };
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; text[i] != '\0';) {
+        if (text[i] == '$') {
+            i += prompt_dollar(&x, text + i, &sb);
+        } else {
+            sb_putc(&sb, text[i]);
+            i++;
+        }
+    }
+    char *s = arena_strdup(a, sb_str(&sb));
+    sb_free(&sb);
+    return s;
+}
+
+bool expand_match(const char *pattern, const char *text)
+{
+    return fnmatch(pattern, text, 0) == 0;
+}

@@ -1,0 +1,330 @@
+/*
+ * input.c -- the three sources of command lines: the terminal through GNU
+ * readline, a descriptor (a script file or a pipe), and a string (-c).
+ *
+ * Owns: the line buffer the parser reads from, readline's configuration,
+ *       turning each command typed into one history entry, Ctrl-C at the
+ *       prompt, set -v echoing.
+ * Never: parses; it hands lines to the parser through input_read.
+ *
+ * Two choices worth knowing:
+ *  - A script on stdin shares that descriptor with the commands it runs
+ *    (`read line` must get the line after the one being run), so stdin is
+ *    never read past the end of the current line: a byte at a time for a
+ *    pipe, or a block that is given back with lseek for a file.  A script
+ *    we open ourselves sits on a private descriptor and is read in blocks.
+ *  - readline is driven through its callback interface with pselect, not
+ *    readline(): the shell's SIGINT handler only sets a flag, and with
+ *    pselect we see that flag the moment Ctrl-C arrives, throw the typed
+ *    line away and show one fresh prompt.  SIGCHLD just restarts the wait.
+ */
+#include "input.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+
+#include "complete.h"
+#include "diag.h"
+#include "history.h"
+#include "prompt.h"
+#include "shell.h"
+#include "signals.h"
+#include "strbuf.h"
+#include "sys.h"
+#include "vars.h"
+
+enum input_kind { IN_READLINE, IN_FD, IN_STRING };
+
+struct input {
+    enum input_kind kind;
+    struct shell *sh;
+    struct strbuf line;         /* the line handed out last (valid until the next call) */
+
+    /* IN_FD */
+    int fd;
+    bool byte_at_a_time;        /* stdin that cannot seek: never read past a newline */
+    bool give_back;             /* seekable stdin: lseek back what was read past the line */
+    char buf[4096];
+    size_t pos, len;            /* unread bytes are buf[pos..len) */
+
+    /* IN_STRING */
+    char *text;
+    size_t text_pos;
+
+    /* IN_READLINE */
+    struct strbuf command;      /* the lines of the command being typed (one history entry) */
+    char *typed;                /* what readline's line handler received (malloc) */
+    bool got_line;              /* the handler has run: typed is a line, or NULL at EOF */
+    bool interrupted;           /* Ctrl-C threw away a continued command */
+};
+
+/* ==== Descriptors ==== */
+
+struct input *input_fd(struct shell *sh, int fd)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->kind = IN_FD;
+    in->sh = sh;
+    in->fd = fd;
+    if (fd == STDIN_FILENO) {
+        bool seekable = lseek(fd, 0, SEEK_CUR) >= 0;
+        in->give_back = seekable;
+        in->byte_at_a_time = !seekable;
+    }
+    return in;
+}
+
+/* The next byte of the descriptor, or -1 at end of input (or a read error). */
+static int fd_next_byte(struct input *in)
+{
+    if (in->pos == in->len) {
+        size_t want = in->byte_at_a_time ? 1 : sizeof in->buf;
+        ssize_t n = sys_read(in->fd, in->buf, want);
+        if (n < 0)
+            diag_error("read", "%s", strerror(errno));
+        if (n <= 0)
+            return -1;
+        in->pos = 0;
+        in->len = (size_t)n;
+    }
+    return (unsigned char)in->buf[in->pos++];
+}
+
+/* Give back the bytes read past the line, so that commands reading stdin see them. */
+static void fd_give_back(struct input *in)
+{
+    if (!in->give_back || in->pos == in->len)
+        return;
+    if (lseek(in->fd, (off_t)in->pos - (off_t)in->len, SEEK_CUR) < 0)
+        return;     /* cannot happen for a seekable file; keep the bytes then */
+    in->pos = in->len = 0;
+}
+
+/* NUL bytes cannot be part of a C string, so they are dropped (as dash does). */
+static const char *fd_read_line(struct input *in)
+{
+    int c;
+    sb_reset(&in->line);
+    while ((c = fd_next_byte(in)) >= 0) {
+        if (c == '\0')
+            continue;
+        sb_putc(&in->line, (char)c);
+        if (c == '\n')
+            break;
+    }
+    fd_give_back(in);
+    return in->line.len > 0 ? in->line.buf : NULL;
+}
+
+/* ==== Strings ==== */
+
+struct input *input_string(struct shell *sh, const char *text)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->kind = IN_STRING;
+    in->sh = sh;
+    in->fd = -1;
+    in->text = xstrdup(text);
+    return in;
+}
+
+static const char *string_read_line(struct input *in)
+{
+    const char *start = in->text + in->text_pos;
+    if (*start == '\0')
+        return NULL;
+    size_t n = strcspn(start, "\n");
+    if (start[n] == '\n')
+        n++;
+    sb_reset(&in->line);
+    sb_putn(&in->line, start, n);
+    in->text_pos += n;
+    return in->line.buf;
+}
+
+/* ==== The terminal ==== */
+
+/* readline's line handler takes no context argument: the input being read. */
+static struct input *reading;
+
+static void on_line(char *line)
+{
+    reading->typed = line;
+    reading->got_line = true;
+    rl_callback_handler_remove();   /* restores the terminal modes */
+}
+
+struct input *input_readline(struct shell *sh)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->kind = IN_READLINE;
+    in->sh = sh;
+    in->fd = -1;
+    rl_catch_signals = 0;       /* the shell owns its signal handlers ... */
+    rl_catch_sigwinch = 0;      /* ... all of them */
+    rl_instream = stdin;
+    rl_outstream = stderr;      /* prompts go to stderr, as in other shells */
+    complete_init(sh);
+    history_init(sh);
+    return in;
+}
+
+/* The command typed so far is complete: make it one history entry. */
+static void flush_command(struct input *in)
+{
+    if (in->command.len > 0)
+        history_add_entry(in->command.buf);
+    sb_reset(&in->command);
+}
+
+/*
+ * Wait until the terminal has input.  Returns 1 when it has, 0 if Ctrl-C
+ * came first, -1 on error.  SIGINT and SIGCHLD are blocked except inside
+ * pselect, so a signal cannot slip in between testing the flag and waiting.
+ */
+static int wait_terminal(int fd)
+{
+    sigset_t block, old;
+    fd_set fds;
+    int r;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGCHLD);
+    if (sigprocmask(SIG_BLOCK, &block, &old) < 0)
+        return -1;
+    do {
+        r = 0;
+        if (signals_got_int)
+            break;
+        FD_ZERO(&fds);
+        FD_SET(fd, &fds);
+        r = pselect(fd + 1, &fds, NULL, NULL, NULL, &old);
+    } while (r < 0 && errno == EINTR);  /* SIGCHLD: a job changed state; keep waiting */
+    int err = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = err;
+    return r;
+}
+
+/* Ctrl-C: show ^C, throw the typed text away, leave the cursor on a new line. */
+static void discard_typed_line(void)
+{
+    signals_got_int = 0;
+    rl_free_line_state();
+    rl_callback_sigcleanup();
+    rl_echo_signal_char(SIGINT);
+    rl_replace_line("", 0);
+    rl_crlf();
+    rl_callback_handler_remove();
+}
+
+/* Feed readline characters until a line is complete.  Returns false on Ctrl-C. */
+static bool run_readline(struct input *in, const char *prompt)
+{
+    in->got_line = false;
+    in->typed = NULL;
+    reading = in;
+    rl_callback_handler_install(prompt, on_line);   /* prints the prompt */
+    while (!in->got_line) {
+        int r = wait_terminal(fileno(rl_instream));
+        if (r == 0)
+            return false;
+        if (r < 0) {
+            diag_error("read", "%s", strerror(errno));
+            rl_callback_handler_remove();
+            return true;        /* no line: end of input */
+        }
+        rl_callback_read_char();
+    }
+    return true;
+}
+
+/* One line from the terminal (malloc'd, without '\n'), or NULL at end of
+ * input or when Ctrl-C threw away a continued command. */
+static char *tty_read(struct input *in, bool continuation)
+{
+    if (!continuation)
+        signals_got_int = 0;    /* a Ctrl-C meant for a finished command is stale now */
+    for (;;) {
+        char *prompt = prompt_render(in->sh, vars_get(in->sh->vars, continuation ? "PS2" : "PS1"));
+        bool done = run_readline(in, prompt);
+        free(prompt);
+        if (done)
+            return in->typed;
+        discard_typed_line();
+        in->sh->last_status = STATUS_SIGBASE + SIGINT;     /* bash: $? is 130 after ^C */
+        if (continuation) {
+            sb_reset(&in->command);
+            in->interrupted = true;
+            return NULL;
+        }
+    }
+}
+
+static const char *tty_read_line(struct input *in, bool continuation)
+{
+    if (!continuation)
+        flush_command(in);      /* the previous command is complete */
+    char *typed = tty_read(in, continuation);
+    if (typed == NULL) {
+        flush_command(in);
+        return NULL;
+    }
+    if (in->command.len > 0)
+        sb_putc(&in->command, '\n');
+    sb_puts(&in->command, typed);
+    sb_reset(&in->line);
+    sb_puts(&in->line, typed);
+    sb_putc(&in->line, '\n');
+    free(typed);
+    return in->line.buf;
+}
+
+/* ==== Common ==== */
+
+const char *input_read(void *ctx, bool continuation)
+{
+    struct input *in = ctx;
+    const char *line = NULL;
+    switch (in->kind) {
+    case IN_READLINE: line = tty_read_line(in, continuation); break;
+    case IN_FD: line = fd_read_line(in); break;
+    case IN_STRING: line = string_read_line(in); break;
+    }
+    if (line != NULL && in->sh->opt.verbose) {
+        fputs(line, stderr);    /* set -v: show input as it is read */
+        fflush(stderr);
+    }
+    return line;
+}
+
+bool input_take_interrupt(struct input *in)
+{
+    bool interrupted = in->interrupted;
+    in->interrupted = false;
+    return interrupted;
+}
+
+void input_free(struct input *in)
+{
+    if (in == NULL)
+        return;
+    if (in->kind == IN_READLINE) {
+        flush_command(in);
+        complete_free();
+    }
+    /* stdin, stdout and stderr belong to the commands too: only our own descriptor is closed */
+    if (in->kind == IN_FD && in->fd > STDERR_FILENO)
+        sys_close(in->fd, "end of script");
+    sb_free(&in->line);
+    sb_free(&in->command);
+    free(in->text);
+    free(in);
+}

@@ -1,0 +1,975 @@
+/*
+ * lexer.c -- turn shell text into tokens, asking the reader for one line at
+ * a time and only when a character is needed (like Lua's llex over a ZIO).
+ *
+ * Owns: quoting (words are lists of parts that remember it), operators,
+ *       IO_NUMBER, line:col positions, here-document bodies, alias texts.
+ * Never: decides what a word means, expands it, or prints anything but a
+ *        syntax error.  $(...) and `...` are parsed by the parser, called
+ *        back through shared->subparse.
+ */
+#include "lexer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+enum { LEX_EOF = -1 };
+
+struct lex_alias {
+    char *name, *text;          /* heap copies: the text may outlive one command */
+    size_t pos;                 /* next character of TEXT */
+    bool exhausted;             /* all read; popped when the next token starts */
+    struct lex_alias *next;     /* the alias pushed before this one */
+};
+
+struct lex_heredoc {
+    struct redir *r;            /* gets the body as its target */
+    const char *delim;
+    bool quoted, strip_tabs;
+    struct lex_heredoc *next;
+};
+
+/* Where a run of characters ends, and what quoting applies inside it. */
+enum lex_mode {
+    M_WORD,         /* a word: ends at a blank, newline or operator */
+    M_DQ,           /* "...": ends at '"' */
+    M_BRACE,        /* ${x-word} outside quotes: ends at '}' */
+    M_BRACE_DQ,     /* ${x-word} inside "...": ends at '}' */
+    M_HEREDOC,      /* an unquoted here-document body: ends at the end of input */
+    M_ARITH         /* $((...)): ends at the ')' that closes it */
+};
+
+/* A list of parts under construction; pending text accumulates in lx->sb. */
+struct partbuf {
+    struct wpart *head, **tail;
+    enum wpart_kind text_kind;  /* what plain characters become: LITERAL or QUOTED */
+    enum wpart_kind pend_kind;  /* kind of the text in lx->sb */
+    bool pend_forced;           /* emit the pending part even if empty ('' and "") */
+    int paren;                  /* M_ARITH: open parentheses */
+};
+
+static int lex_parts(struct lexer *lx, struct partbuf *pb, enum lex_mode mode);
+
+/* ==== Reading characters ==== */
+
+const char *lex_string_read(void *ctx, bool continuation)
+{
+    struct lex_string *s = ctx;
+    (void)continuation;
+    if (s->text[s->pos] == '\0')
+        return NULL;
+    const char *start = s->text + s->pos;
+    const char *nl = strchr(start, '\n');
+    size_t n = nl ? (size_t)(nl - start) + 1 : strlen(start);
+    sb_reset(&s->line);
+    sb_putn(&s->line, start, n);
+    s->pos += n;
+    return sb_str(&s->line);
+}
+
+void lex_string_free(struct lex_string *s)
+{
+    sb_free(&s->line);
+}
+
+void lex_init(struct lexer *lx, lex_reader_fn *read, void *ctx, struct lex_shared *shared,
+              int lineno)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->read = read;
+    lx->read_ctx = ctx;
+    lx->lineno = lineno;
+    lx->shared = shared;
+    lx->heredoc_tail = &lx->heredocs;
+}
+
+static void pop_alias(struct lexer *lx)
+{
+    struct lex_alias *al = lx->aliases;
+    lx->aliases = al->next;
+    free(al->name);
+    free(al->text);
+    free(al);
+}
+
+void lex_free(struct lexer *lx)
+{
+    while (lx->aliases != NULL)
+        pop_alias(lx);
+    sb_free(&lx->sb);
+    sb_free(&lx->nb);
+}
+
+void lex_start_command(struct lexer *lx)
+{
+    lx->started = false;
+}
+
+/* Ask the reader for the next line.  Returns false at end of input. */
+static bool fetch_line(struct lexer *lx)
+{
+    if (lx->eof)
+        return false;
+    const char *line = lx->read(lx->read_ctx, lx->started);
+    lx->started = true;
+    if (line == NULL) {
+        lx->eof = true;
+        lx->line = NULL;
+        lx->pos = lx->len = 0;
+        return false;
+    }
+    lx->line = line;
+    lx->pos = 0;
+    lx->len = strlen(line);
+    lx->lineno++;
+    return true;
+}
+
+/* The alias text characters come from now, or NULL. */
+static struct lex_alias *live_alias(struct lexer *lx)
+{
+    for (struct lex_alias *al = lx->aliases; al != NULL; al = al->next) {
+        if (al->exhausted)
+            continue;
+        if (al->text[al->pos] != '\0')
+            return al;
+        al->exhausted = true;   /* keep it until the next token: the recursion guard needs it */
+    }
+    return NULL;
+}
+
+/* The next character without consuming it; reads a line only when needed. */
+static int peek(struct lexer *lx)
+{
+    struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+    if (al != NULL)
+        return (unsigned char)al->text[al->pos];
+    while (lx->line == NULL || lx->pos >= lx->len)
+        if (!fetch_line(lx))
+            return LEX_EOF;
+    return (unsigned char)lx->line[lx->pos];
+}
+
+/* Consume the character peek() returned. */
+static void advance(struct lexer *lx)
+{
+    struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+    if (al != NULL)
+        al->pos++;
+    else if (lx->line != NULL && lx->pos < lx->len)
+        lx->pos++;
+}
+
+static struct src_pos here(const struct lexer *lx)
+{
+    struct src_pos p = { lx->lineno, (int)lx->pos + 1 };
+    return p;
+}
+
+/* ==== Errors ==== */
+
+static void report_prefix_line(int line)
+{
+    if (diag_source() != NULL)
+        diag_set_line(line);    /* diag_error prints "FILE: line N: " itself */
+}
+
+void lex_error_msg(struct lexer *lx, int line, const char *msg)
+{
+    if (lx->shared->failed)
+        return;
+    lx->shared->failed = true;
+    report_prefix_line(line);
+    if (diag_source() != NULL)
+        diag_error(NULL, "syntax error: %s", msg);
+    else
+        diag_error(NULL, "line %d: syntax error: %s", line, msg);
+}
+
+void lex_error_near(struct lexer *lx, const struct token *t)
+{
+    if (t->kind == TOK_ERROR || lx->shared->failed) {
+        lx->shared->failed = true;
+        return;
+    }
+    lx->shared->failed = true;
+    struct strbuf sb = STRBUF_INIT;
+    const char *src = NULL;
+    if (lx->shared->interactive && lx->line != NULL && t->pos.line == lx->lineno)
+        src = lx->line;
+    diag_syntax(t->pos.line, t->pos.col, lex_token_text(t, &sb), src);
+    sb_free(&sb);
+}
+
+/* Enter one level of nesting; false (error printed) when too deep. */
+static bool enter(struct lexer *lx)
+{
+    if (++lx->shared->depth <= LEX_MAX_DEPTH)
+        return true;
+    lx->shared->depth--;
+    lex_error_msg(lx, lx->lineno, "nesting too deep");
+    return false;
+}
+
+static void leave(struct lexer *lx)
+{
+    lx->shared->depth--;
+}
+
+/* ==== Building word parts ==== */
+
+static void pb_init(struct partbuf *pb, enum wpart_kind text_kind)
+{
+    memset(pb, 0, sizeof *pb);
+    pb->tail = &pb->head;
+    pb->text_kind = text_kind;
+    pb->pend_kind = text_kind;
+}
+
+static void pb_append(struct partbuf *pb, struct wpart *wp)
+{
+    *pb->tail = wp;
+    pb->tail = &wp->next;
+}
+
+/* Turn the pending text into a part. */
+static void pb_flush(struct lexer *lx, struct partbuf *pb)
+{
+    if (lx->sb.len == 0 && !pb->pend_forced)
+        return;
+    struct wpart *wp = ast_wpart(lx->shared->arena, pb->pend_kind);
+    wp->u.text = arena_strndup(lx->shared->arena, sb_str(&lx->sb), lx->sb.len);
+    pb_append(pb, wp);
+    sb_reset(&lx->sb);
+    pb->pend_forced = false;
+}
+
+/* Add text of KIND; adjacent text of the same kind merges into one part. */
+static void pb_addn(struct lexer *lx, struct partbuf *pb, enum wpart_kind kind, const char *s,
+                    size_t n)
+{
+    if (kind != pb->pend_kind) {
+        pb_flush(lx, pb);
+        pb->pend_kind = kind;
+    }
+    sb_putn(&lx->sb, s, n);
+}
+
+static void pb_addc(struct lexer *lx, struct partbuf *pb, enum wpart_kind kind, int c)
+{
+    char ch = (char)c;
+    pb_addn(lx, pb, kind, &ch, 1);
+}
+
+static bool is_blank(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_name_start(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_name_char(int c)
+{
+    return is_name_start(c) || is_digit(c);
+}
+
+static bool is_special_param(int c)
+{
+    return c != LEX_EOF && c != '\0' && strchr("@*#?-$!", c) != NULL;
+}
+
+static bool is_operator_start(int c)
+{
+    return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+bool lex_is_name(const char *s)
+{
+    if (!is_name_start((unsigned char)*s))
+        return false;
+    while (*++s)
+        if (!is_name_char((unsigned char)*s))
+            return false;
+    return true;
+}
+
+const char *lex_word_literal(const struct word *w)
+{
+    if (w == NULL || w->parts == NULL || w->parts->next != NULL || w->parts->kind != WP_LITERAL)
+        return NULL;
+    return w->parts->u.text;
+}
+
+/* ==== Quotes ==== */
+
+/* '...': everything up to the next quote is protected (newlines too). */
+static int lex_squote(struct lexer *lx, struct partbuf *pb, int line)
+{
+    advance(lx);                        /* the opening quote */
+    pb_addn(lx, pb, WP_QUOTED, "", 0);
+    pb->pend_forced = true;             /* '' is a word */
+    for (;;) {
+        int c = peek(lx);
+        if (c == LEX_EOF) {
+            lex_error_msg(lx, line, "unterminated quoted string");
+            return -1;
+        }
+        advance(lx);
+        if (c == '\'')
+            return 0;
+        pb_addc(lx, pb, WP_QUOTED, c);
+    }
+}
+
+/* "...": an inner list of QUOTED text and expansions. */
+static int lex_dquote(struct lexer *lx, struct partbuf *pb, int line)
+{
+    struct partbuf inner;
+    advance(lx);
+    pb_flush(lx, pb);
+    if (!enter(lx))
+        return -1;
+    pb_init(&inner, WP_QUOTED);
+    int rc = lex_parts(lx, &inner, M_DQ);
+    leave(lx);
+    if (rc < 0)
+        return -1;
+    if (peek(lx) != '"') {
+        lex_error_msg(lx, line, "unterminated quoted string");
+        return -1;
+    }
+    advance(lx);
+    pb_flush(lx, &inner);
+    struct wpart *wp = ast_wpart(lx->shared->arena, WP_DQUOTED);
+    wp->u.inner = inner.head;
+    pb_append(pb, wp);
+    return 0;
+}
+
+/* Which characters a backslash protects in MODE (besides newline). */
+static bool escapable(enum lex_mode mode, int c)
+{
+    switch (mode) {
+    case M_WORD:
+    case M_BRACE:
+        return true;
+    case M_DQ:
+        return c == '$' || c == '`' || c == '"' || c == '\\';
+    case M_BRACE_DQ:
+        return c == '$' || c == '`' || c == '"' || c == '\\' || c == '}';
+    case M_HEREDOC:
+    case M_ARITH:
+        return c == '$' || c == '`' || c == '\\';
+    }
+    return false;
+}
+
+/* A backslash: removes a following newline, quotes what MODE allows. */
+static void lex_backslash(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
+{
+    advance(lx);
+    int c = peek(lx);
+    if (c == '\n') {
+        advance(lx);                    /* line continuation: both vanish */
+        return;
+    }
+    if (c == LEX_EOF || !escapable(mode, c)) {
+        pb_addc(lx, pb, WP_QUOTED, '\\');   /* stays a literal backslash */
+        return;
+    }
+    advance(lx);
+    pb_addc(lx, pb, WP_QUOTED, c);
+}
+
+/* ==== Backquotes and $(...) ==== */
+
+/* Collect the text of `...`, undoing \\ \` \$ (and \" inside double quotes). */
+static int collect_backquote(struct lexer *lx, bool in_dq, struct strbuf *out, int line)
+{
+    advance(lx);
+    for (;;) {
+        int c = peek(lx);
+        if (c == LEX_EOF) {
+            lex_error_msg(lx, line, "unterminated quoted string");
+            return -1;
+        }
+        advance(lx);
+        if (c == '`')
+            return 0;
+        if (c == '\\') {
+            int d = peek(lx);
+            if (d == '\\' || d == '`' || d == '$' || (in_dq && d == '"')) {
+                advance(lx);
+                c = d;
+            }
+        }
+        sb_putc(out, (char)c);
+    }
+}
+
+/* Parse TEXT with a sub-lexer on the same arena: for `...` bodies. */
+static int subparse_text(struct lexer *lx, const char *text, int line, struct node **out)
+{
+    struct lex_string src = { text, 0, STRBUF_INIT };
+    struct lexer sub;
+    lex_init(&sub, lex_string_read, &src, lx->shared, line - 1);
+    sub.started = true;
+    int rc = lx->shared->subparse(lx->shared->subparse_ctx, &sub, false, out);
+    lex_free(&sub);
+    lex_string_free(&src);
+    return rc;
+}
+
+/* `...`: a command substitution in the old syntax. */
+static int lex_backquote(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
+{
+    int line = lx->lineno;
+    struct strbuf text = STRBUF_INIT;
+    pb_flush(lx, pb);
+    int rc = collect_backquote(lx, mode == M_DQ || mode == M_BRACE_DQ, &text, line);
+    if (rc == 0 && lx->shared->subparse == NULL) {
+        lex_error_msg(lx, line, "command substitution not supported here");
+        rc = -1;
+    }
+    struct wpart *wp = ast_wpart(lx->shared->arena, WP_CMDSUB);
+    if (rc == 0 && enter(lx)) {
+        const char *copy = arena_strndup(lx->shared->arena, sb_str(&text), text.len);
+        rc = subparse_text(lx, copy, line, &wp->u.cmd);
+        leave(lx);
+    } else {
+        rc = -1;
+    }
+    sb_free(&text);
+    if (rc == 0)
+        pb_append(pb, wp);
+    return rc;
+}
+
+/* $( was read: the parser reads the commands and the closing ')'. */
+static int lex_cmdsub(struct lexer *lx, struct partbuf *pb)
+{
+    if (lx->shared->subparse == NULL) {
+        lex_error_msg(lx, lx->lineno, "command substitution not supported here");
+        return -1;
+    }
+    struct wpart *wp = ast_wpart(lx->shared->arena, WP_CMDSUB);
+    if (!enter(lx))
+        return -1;
+    int rc = lx->shared->subparse(lx->shared->subparse_ctx, lx, true, &wp->u.cmd);
+    leave(lx);
+    if (rc < 0)
+        return -1;
+    pb_append(pb, wp);
+    return 0;
+}
+
+/* $(( was read: the expression's parts up to the closing )). */
+static int lex_arith(struct lexer *lx, struct partbuf *pb, int line)
+{
+    struct partbuf inner;
+    pb_init(&inner, WP_QUOTED);
+    if (!enter(lx))
+        return -1;
+    int rc = lex_parts(lx, &inner, M_ARITH);
+    leave(lx);
+    if (rc < 0)
+        return -1;
+    if (peek(lx) == ')') {
+        advance(lx);
+        if (peek(lx) == ')') {
+            advance(lx);
+            pb_flush(lx, &inner);
+            struct wpart *wp = ast_wpart(lx->shared->arena, WP_ARITH);
+            wp->u.inner = inner.head;
+            pb_append(pb, wp);
+            return 0;
+        }
+    }
+    sb_reset(&lx->sb);
+    lex_error_msg(lx, line, "unterminated arithmetic expression");
+    return -1;
+}
+
+/* ==== Parameters ==== */
+
+/* Read a parameter name after $ or ${: NAME, digits (all of them if BRACED), or a special. */
+static const char *lex_param_name(struct lexer *lx, bool braced)
+{
+    int c = peek(lx);
+    sb_reset(&lx->nb);
+    if (is_name_start(c)) {
+        while (is_name_char(c = peek(lx))) {
+            sb_putc(&lx->nb, (char)c);
+            advance(lx);
+        }
+    } else if (is_digit(c)) {
+        do {
+            sb_putc(&lx->nb, (char)c);
+            advance(lx);
+        } while (braced && is_digit(c = peek(lx)));
+    } else if (is_special_param(c)) {
+        sb_putc(&lx->nb, (char)c);
+        advance(lx);
+    } else {
+        return NULL;
+    }
+    return arena_strndup(lx->shared->arena, sb_str(&lx->nb), lx->nb.len);
+}
+
+/* The operator after ${name: '}' gives PO_NONE; -1 for a bad one. */
+static int lex_param_op(struct lexer *lx, bool *colon)
+{
+    int c = peek(lx);
+    *colon = false;
+    if (c == ':') {
+        advance(lx);
+        *colon = true;
+        c = peek(lx);
+        if (c != '-' && c != '=' && c != '?' && c != '+')
+            return -1;
+    }
+    if (c != LEX_EOF)
+        advance(lx);
+    switch (c) {
+    case '}': return PO_NONE;
+    case '-': return PO_DEFAULT;
+    case '=': return PO_ASSIGN;
+    case '?': return PO_ERROR;
+    case '+': return PO_ALT;
+    case '%':
+        if (peek(lx) != '%')
+            return PO_RM_SSUFFIX;
+        advance(lx);
+        return PO_RM_LSUFFIX;
+    case '#':
+        if (peek(lx) != '#')
+            return PO_RM_SPREFIX;
+        advance(lx);
+        return PO_RM_LPREFIX;
+    }
+    return -1;
+}
+
+/* The word after OP in ${name OP word}, up to the closing brace. */
+static int lex_param_arg(struct lexer *lx, struct wpart *wp, bool in_dq, int line)
+{
+    struct partbuf inner;
+    bool pattern = wp->u.param.op >= PO_RM_SSUFFIX;
+    /* inside "...", the word is quoted, but a pattern's wildcards stay active */
+    pb_init(&inner, in_dq && !pattern ? WP_QUOTED : WP_LITERAL);
+    if (!enter(lx))
+        return -1;
+    int rc = lex_parts(lx, &inner, in_dq ? M_BRACE_DQ : M_BRACE);
+    leave(lx);
+    if (rc < 0)
+        return -1;
+    if (peek(lx) != '}') {
+        lex_error_msg(lx, line, "missing '}'");
+        return -1;
+    }
+    advance(lx);
+    pb_flush(lx, &inner);
+    wp->u.param.arg = inner.head;
+    return 0;
+}
+
+/* ${#name}, or ${#} and ${#-word} style uses of the parameter '#'. */
+static bool brace_is_length(struct lexer *lx)
+{
+    const char *s = lx->line;
+    size_t i = lx->pos + 1;     /* just after the '#' (lines only: aliases never matter here) */
+    if (lx->aliases != NULL || s == NULL || i >= lx->len)
+        return false;
+    int c = (unsigned char)s[i];
+    if (is_name_char(c))
+        return true;
+    return is_special_param(c) && i + 1 < lx->len && s[i + 1] == '}';
+}
+
+/* ${ was read: name, operator and word, up to '}'. */
+static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int line)
+{
+    struct wpart *wp = ast_wpart(lx->shared->arena, WP_PARAM);
+    bool length = peek(lx) == '#' && brace_is_length(lx);
+    if (length)
+        advance(lx);
+    wp->u.param.name = lex_param_name(lx, true);
+    int op = wp->u.param.name ? (length ? PO_LENGTH : lex_param_op(lx, &wp->u.param.colon)) : -1;
+    if (op == PO_LENGTH && peek(lx) == '}')
+        advance(lx);
+    else if (op == PO_LENGTH)
+        op = -1;
+    if (op < 0) {
+        lex_error_msg(lx, line, "bad substitution");
+        return -1;
+    }
+    wp->u.param.op = (enum param_op)op;
+    if (op != PO_NONE && op != PO_LENGTH && lex_param_arg(lx, wp, in_dq, line) < 0)
+        return -1;
+    pb_append(pb, wp);
+    return 0;
+}
+
+/* A '$': parameter, command substitution, arithmetic, or a literal '$'. */
+static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
+{
+    int line = lx->lineno;
+    advance(lx);
+    int c = peek(lx);
+    bool in_dq = mode == M_DQ || mode == M_BRACE_DQ || mode == M_HEREDOC;
+    if (c != '(' && c != '{' && !is_name_char(c) && !is_special_param(c)) {
+        pb_addc(lx, pb, pb->text_kind, '$');
+        return 0;
+    }
+    pb_flush(lx, pb);
+    if (c == '{') {
+        advance(lx);
+        return lex_brace_param(lx, pb, in_dq, line);
+    }
+    if (c == '(') {
+        advance(lx);
+        if (peek(lx) != '(')
+            return lex_cmdsub(lx, pb);
+        advance(lx);
+        return lex_arith(lx, pb, line);
+    }
+    struct wpart *wp = ast_wpart(lx->shared->arena, WP_PARAM);
+    wp->u.param.name = lex_param_name(lx, false);
+    pb_append(pb, wp);
+    return 0;
+}
+
+/* ==== Words ==== */
+
+/* Does C end a run of characters in MODE?  (C is not consumed.) */
+static bool ends_run(enum lex_mode mode, int c, const struct partbuf *pb)
+{
+    switch (mode) {
+    case M_WORD:
+        return is_blank(c) || c == '\n' || is_operator_start(c);
+    case M_DQ:
+        return c == '"';
+    case M_BRACE:
+    case M_BRACE_DQ:
+        return c == '}';
+    case M_HEREDOC:
+        return false;
+    case M_ARITH:
+        return c == ')' && pb->paren == 0;
+    }
+    return true;
+}
+
+/* One character that is not special in MODE (quotes are plain in some modes). */
+static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, int c)
+{
+    int line = lx->lineno;
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE))
+        return lex_squote(lx, pb, line);
+    if (c == '"' && (mode == M_WORD || mode == M_BRACE || mode == M_BRACE_DQ))
+        return lex_dquote(lx, pb, line);
+    if (mode == M_ARITH && c == '(')
+        pb->paren++;
+    if (mode == M_ARITH && c == ')')
+        pb->paren--;
+    advance(lx);
+    pb_addc(lx, pb, pb->text_kind, c);
+    return 0;
+}
+
+/*
+ * Read parts into PB until a character that ends MODE (left unread) or the
+ * end of input.  Returns 0, or -1 after an error was printed.
+ */
+static int lex_parts(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
+{
+    for (;;) {
+        int c = peek(lx);
+        int rc = 0;
+        if (c == LEX_EOF || ends_run(mode, c, pb)) {
+            pb_flush(lx, pb);
+            return 0;
+        }
+        if (c == '\\')
+            lex_backslash(lx, pb, mode);
+        else if (c == '$')
+            rc = lex_dollar(lx, pb, mode);
+        else if (c == '`')
+            rc = lex_backquote(lx, pb, mode);
+        else
+            rc = lex_plain(lx, pb, mode, c);
+        if (rc < 0) {
+            sb_reset(&lx->sb);
+            return -1;
+        }
+    }
+}
+
+/* A WORD token, or an IO_NUMBER when it is all digits right before < or >. */
+static void lex_word(struct lexer *lx, struct token *t)
+{
+    struct partbuf pb;
+    pb_init(&pb, WP_LITERAL);
+    if (lex_parts(lx, &pb, M_WORD) < 0) {
+        t->kind = TOK_ERROR;
+        return;
+    }
+    if (pb.head == NULL) {      /* only a backslash-newline: no word here after all */
+        lex_next(lx, t);
+        return;
+    }
+    const char *lit = pb.head && !pb.head->next && pb.head->kind == WP_LITERAL
+                      ? pb.head->u.text : NULL;
+    int c = peek(lx);
+    if (lit != NULL && (c == '<' || c == '>') && strlen(lit) <= 9
+        && strspn(lit, "0123456789") == strlen(lit)) {
+        t->kind = TOK_IO_NUMBER;
+        t->io_number = atoi(lit);
+        return;
+    }
+    t->kind = TOK_WORD;
+    t->word = ast_word(lx->shared->arena, t->pos);
+    t->word->parts = pb.head;
+}
+
+/* ==== Operators ==== */
+
+/* If the next character is C, consume it. */
+static bool accept_char(struct lexer *lx, int c)
+{
+    if (peek(lx) != c)
+        return false;
+    advance(lx);
+    return true;
+}
+
+/* The longest operator starting at the next character. */
+static enum tok_kind lex_operator(struct lexer *lx)
+{
+    int c = peek(lx);
+    advance(lx);
+    switch (c) {
+    case '|': return accept_char(lx, '|') ? TOK_OR_IF : TOK_PIPE;
+    case '&': return accept_char(lx, '&') ? TOK_AND_IF : TOK_AMP;
+    case ';':
+        if (accept_char(lx, ';'))
+            return TOK_DSEMI;
+        return accept_char(lx, '&') ? TOK_SEMI_AND : TOK_SEMI;
+    case '(': return TOK_LPAREN;
+    case ')': return TOK_RPAREN;
+    case '>':
+        if (accept_char(lx, '>'))
+            return TOK_DGREAT;
+        if (accept_char(lx, '&'))
+            return TOK_GREATAND;
+        return accept_char(lx, '|') ? TOK_CLOBBER : TOK_GREAT;
+    default: /* '<' */
+        if (accept_char(lx, '<'))
+            return accept_char(lx, '-') ? TOK_DLESSDASH : TOK_DLESS;
+        if (accept_char(lx, '&'))
+            return TOK_LESSAND;
+        return accept_char(lx, '>') ? TOK_LESSGREAT : TOK_LESS;
+    }
+}
+
+/* ==== Here-documents ==== */
+
+void lex_add_heredoc(struct lexer *lx, struct redir *r, const char *delim, bool quoted,
+                     bool strip_tabs)
+{
+    struct lex_heredoc *h = arena_zalloc(lx->shared->arena, sizeof *h);
+    h->r = r;
+    h->delim = arena_strdup(lx->shared->arena, delim);
+    h->quoted = quoted;
+    h->strip_tabs = strip_tabs;
+    *lx->heredoc_tail = h;
+    lx->heredoc_tail = &h->next;
+}
+
+/* Is LINE (without its newline) the delimiter? */
+static bool is_delim_line(const char *line, const char *delim)
+{
+    size_t n = strlen(delim);
+    return strncmp(line, delim, n) == 0 && (line[n] == '\0' || (line[n] == '\n' && !line[n + 1]));
+}
+
+/* Read raw body lines up to the delimiter (or the end of input, as dash does). */
+static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strbuf *body)
+{
+    while (fetch_line(lx)) {
+        const char *s = lx->line;
+        lx->pos = lx->len;              /* the body is not read as tokens */
+        if (h->strip_tabs)
+            s += strspn(s, "\t");
+        if (is_delim_line(s, h->delim))
+            return;
+        sb_puts(body, s);
+        if (body->len > 0 && body->buf[body->len - 1] != '\n')
+            sb_putc(body, '\n');        /* the last line of a file may lack it */
+    }
+}
+
+/* The parts of an unquoted body: as inside "...", where '"' is plain. */
+static int parse_body(struct lexer *lx, const char *text, int line, struct wpart **out)
+{
+    struct lex_string src = { text, 0, STRBUF_INIT };
+    struct lexer sub;
+    struct partbuf pb;
+    lex_init(&sub, lex_string_read, &src, lx->shared, line);
+    sub.started = true;
+    pb_init(&pb, WP_QUOTED);
+    int rc = lex_parts(&sub, &pb, M_HEREDOC);
+    *out = pb.head;
+    lex_free(&sub);
+    lex_string_free(&src);
+    return rc;
+}
+
+/* Give one pending here-document its body. */
+static int finish_heredoc(struct lexer *lx, struct lex_heredoc *h)
+{
+    struct strbuf body = STRBUF_INIT;
+    int line = lx->lineno;
+    read_body(lx, h, &body);
+    struct arena *a = lx->shared->arena;
+    struct word *w = ast_word(a, h->r->pos);
+    const char *text = arena_strndup(a, sb_str(&body), body.len);
+    sb_free(&body);
+    int rc = 0;
+    if (h->quoted) {
+        w->parts = ast_wpart(a, WP_QUOTED);
+        w->parts->u.text = text;
+    } else {
+        w->parts = ast_wpart(a, WP_DQUOTED);
+        rc = parse_body(lx, text, line, &w->parts->u.inner);
+    }
+    h->r->target = w;
+    h->r->heredoc_quoted = h->quoted;
+    return rc;
+}
+
+/* After a newline: read every pending body, in order. */
+static int read_heredocs(struct lexer *lx)
+{
+    int rc = 0;
+    struct lex_heredoc *h = lx->heredocs;
+    lx->heredocs = NULL;
+    lx->heredoc_tail = &lx->heredocs;
+    for (; h != NULL && rc == 0; h = h->next)
+        rc = finish_heredoc(lx, h);
+    return rc;
+}
+
+/* ==== Tokens ==== */
+
+/* Drop alias texts that were read completely (the guard holds them until now). */
+static void pop_exhausted(struct lexer *lx)
+{
+    while (lx->aliases != NULL && (lx->aliases->exhausted || lx->aliases->text[lx->aliases->pos] == '\0'))
+        pop_alias(lx);
+}
+
+/* Blanks, backslash-newlines and a comment before a token. */
+static void skip_space(struct lexer *lx)
+{
+    for (;;) {
+        int c = peek(lx);
+        if (is_blank(c)) {
+            advance(lx);
+        } else if (c == '\\' && lx->aliases == NULL && lx->pos + 1 < lx->len
+                   && lx->line[lx->pos + 1] == '\n') {
+            advance(lx);
+            advance(lx);
+        } else if (c == '#') {
+            while ((c = peek(lx)) != '\n' && c != LEX_EOF)
+                advance(lx);
+        } else {
+            return;
+        }
+    }
+}
+
+void lex_next(struct lexer *lx, struct token *out)
+{
+    struct token t = { TOK_EOF, { 0, 0 }, NULL, -1 };
+    pop_exhausted(lx);
+    skip_space(lx);
+    pop_exhausted(lx);
+    int c = peek(lx);
+    t.pos = here(lx);
+    if (c == LEX_EOF) {
+        if (lx->heredocs != NULL && read_heredocs(lx) < 0)
+            t.kind = TOK_ERROR;
+    } else if (c == '\n') {
+        advance(lx);
+        t.kind = TOK_NEWLINE;
+        if (lx->heredocs != NULL && read_heredocs(lx) < 0)
+            t.kind = TOK_ERROR;
+    } else if (is_operator_start(c)) {
+        t.kind = lex_operator(lx);
+    } else {
+        lex_word(lx, &t);
+    }
+    *out = t;
+}
+
+void lex_skip_line(struct lexer *lx)
+{
+    while (lx->aliases != NULL)
+        pop_alias(lx);
+    lx->heredocs = NULL;
+    lx->heredoc_tail = &lx->heredocs;
+    lx->pos = lx->len;
+    sb_reset(&lx->sb);
+}
+
+void lex_push_alias(struct lexer *lx, const char *name, const char *text)
+{
+    struct lex_alias *al = xcalloc(1, sizeof *al);
+    al->name = xstrdup(name);
+    al->text = xstrdup(text);
+    al->next = lx->aliases;
+    lx->aliases = al;
+}
+
+bool lex_alias_active(const struct lexer *lx, const char *name)
+{
+    for (const struct lex_alias *al = lx->aliases; al != NULL; al = al->next)
+        if (strcmp(al->name, name) == 0)
+            return true;
+    return false;
+}
+
+const char *lex_token_text(const struct token *t, struct strbuf *sb)
+{
+    static const char *const names[] = {
+        [TOK_WORD] = "word", [TOK_IO_NUMBER] = "number", [TOK_NEWLINE] = "newline",
+        [TOK_EOF] = "end of file", [TOK_PIPE] = "|", [TOK_OR_IF] = "||", [TOK_AMP] = "&",
+        [TOK_AND_IF] = "&&", [TOK_SEMI] = ";", [TOK_DSEMI] = ";;", [TOK_SEMI_AND] = ";&",
+        [TOK_LPAREN] = "(", [TOK_RPAREN] = ")", [TOK_LESS] = "<", [TOK_GREAT] = ">",
+        [TOK_DGREAT] = ">>", [TOK_CLOBBER] = ">|", [TOK_LESSGREAT] = "<>",
+        [TOK_LESSAND] = "<&", [TOK_GREATAND] = ">&", [TOK_DLESS] = "<<",
+        [TOK_DLESSDASH] = "<<-", [TOK_ERROR] = "error",
+    };
+    if (t->kind == TOK_WORD && t->word != NULL) {
+        sb_reset(sb);
+        ast_word_text(sb, t->word);
+        return sb_str(sb);
+    }
+    if (t->kind == TOK_IO_NUMBER) {
+        sb_reset(sb);
+        sb_printf(sb, "%d", t->io_number);
+        return sb_str(sb);
+    }
+    return names[t->kind];
+}

@@ -1,0 +1,303 @@
+/*
+ * shell.c -- the life of struct shell: its defaults, its options ($- and
+ * set -o), its positional parameters, and how it ends.
+ *
+ * Owns: startup variables (IFS PPID PWD PS1 PS2 PS4 OPTIND), the option
+ *       table, running the EXIT trap once, freeing every table at exit.
+ * Never: parses or runs commands itself; the EXIT trap runs through
+ *        sh->ops.eval, which the executor filled in.
+ */
+#include "shell.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "history.h"
+#include "sys.h"
+
+/* dash's PATH when the environment has none. */
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+/*
+ * The option table, in the order `set -o` lists them (dash's order, then
+ * ours).  OFFSET finds the flag inside struct shell_opts, so one table
+ * serves letters, names and both listings.
+ */
+struct option_def {
+    const char *name;
+    char letter;            /* 0: only settable by name */
+    size_t offset;
+};
+
+#define OPT(name, letter) { #name, letter, offsetof(struct shell_opts, name) }
+static const struct option_def options[] = {
+    OPT(errexit, 'e'),   OPT(noglob, 'f'),    OPT(ignoreeof, 0),
+    OPT(interactive, 'i'), OPT(monitor, 'm'), OPT(noexec, 'n'),
+    OPT(xtrace, 'x'),    OPT(verbose, 'v'),   OPT(noclobber, 'C'),
+    OPT(allexport, 'a'), OPT(notify, 'b'),    OPT(nounset, 'u'),
+    OPT(pipefail, 0),    OPT(trace, 0),
+};
+#undef OPT
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+/* The order of letters in $-: dash prints them in this order ("ie", "uaCfe"). */
+static const char flag_order[] = "ubaCvxnmife";
+
+static bool *option_flag(struct shell_opts *o, const struct option_def *d)
+{
+    return (bool *)((char *)o + d->offset);
+}
+
+static bool option_value(const struct shell_opts *o, const struct option_def *d)
+{
+    return *(const bool *)((const char *)o + d->offset);
+}
+
+/* ==== Startup ==== */
+
+/* True if DIR is an absolute name of the current directory (so an inherited $PWD can be kept). */
+static bool names_cwd(const char *dir)
+{
+    struct stat a, b;
+    if (dir == NULL || dir[0] != '/')
+        return false;
+    if (stat(dir, &a) < 0 || stat(".", &b) < 0)
+        return false;
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* PWD: the inherited value if it is right (it keeps symlinks), else getcwd. */
+static void init_pwd(struct vars *v)
+{
+    if (names_cwd(vars_get(v, "PWD"))) {
+        vars_add_flags(v, "PWD", VAR_EXPORT);
+        return;
+    }
+    char *cwd = getcwd(NULL, 0);    /* NULL size: POSIX leaves it open, glibc allocates */
+    if (cwd == NULL) {
+        char buf[4096];
+        if (getcwd(buf, sizeof buf) != NULL)
+            vars_set(v, "PWD", buf, VAR_EXPORT);
+        return;
+    }
+    vars_set(v, "PWD", cwd, VAR_EXPORT);
+    free(cwd);
+}
+
+/* Set NAME to VALUE unless the environment already gave it a value. */
+static void set_default(struct vars *v, const char *name, const char *value)
+{
+    if (vars_get(v, name) == NULL)
+        vars_set(v, name, value, 0);
+}
+
+static void init_vars(struct shell *sh, char *const *envp)
+{
+    char ppid[32];
+    sh->vars = vars_new();
+    if (envp != NULL)
+        vars_import(sh->vars, envp);
+    /* IFS is never inherited: a hostile environment must not change how scripts split words */
+    vars_unset(sh->vars, "IFS");
+    vars_set(sh->vars, "IFS", " \t\n", 0);
+    snprintf(ppid, sizeof ppid, "%ld", (long)getppid());
+    vars_unset(sh->vars, "PPID");
+    vars_set(sh->vars, "PPID", ppid, 0);
+    vars_set(sh->vars, "OPTIND", "1", 0);
+    init_pwd(sh->vars);
+    set_default(sh->vars, "PATH", DEFAULT_PATH);
+    set_default(sh->vars, "PS1", "\\w\\$ ");   /* the prompt code turns \w and \$ into text */
+    set_default(sh->vars, "PS2", "> ");
+    set_default(sh->vars, "PS4", "+ ");
+}
+
+void shell_init(struct shell *sh, char *const *envp)
+{
+    memset(sh, 0, sizeof *sh);
+    sh->pid = getpid();
+    init_vars(sh, envp);
+    sh->funcs = funcs_new();
+    sh->aliases = alias_new();
+    jobs_init(&sh->jobs);
+    sh->arg0 = xstrdup("minish");
+}
+
+static void free_params(struct shell *sh)
+{
+    for (int i = 0; i < sh->nparams; i++)
+        free(sh->params[i]);
+    free(sh->params);
+    sh->params = NULL;
+    sh->nparams = 0;
+}
+
+void shell_free(struct shell *sh)
+{
+    free_params(sh);
+    free(sh->arg0);
+    sh->arg0 = NULL;
+    for (int i = 0; i < NSIG; i++) {
+        free(sh->traps[i]);
+        sh->traps[i] = NULL;
+    }
+    free(sh->exit_trap);
+    sh->exit_trap = NULL;
+    jobs_free(&sh->jobs);
+    alias_free(sh->aliases);
+    funcs_free(sh->funcs);
+    vars_free(sh->vars);
+    sh->aliases = NULL;
+    sh->funcs = NULL;
+    sh->vars = NULL;
+    history_free();
+}
+
+void shell_set_params(struct shell *sh, char *const *argv, int n)
+{
+    /* copy first: ARGV may be the current parameters themselves (set -- "$@") */
+    char **copy = xcalloc((size_t)n + 1, sizeof *copy);
+    for (int i = 0; i < n; i++)
+        copy[i] = xstrdup(argv[i]);
+    free_params(sh);
+    sh->params = copy;
+    sh->nparams = n;
+}
+
+/* ==== Options ==== */
+
+const char *shell_flags(const struct shell *sh, char *buf)
+{
+    size_t len = 0;
+    for (const char *c = flag_order; *c != '\0'; c++) {
+        for (size_t i = 0; i < NOPTIONS; i++) {
+            if (options[i].letter == *c && option_value(&sh->opt, &options[i]))
+                buf[len++] = *c;
+        }
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+/*
+ * Options whose change must reach another module right away: the job
+ * table's job_control flag follows -m, and the teaching trace needs its
+ * private descriptor opened or closed.
+ */
+static void option_changed(struct shell *sh, const struct option_def *d)
+{
+    if (d->offset == offsetof(struct shell_opts, monitor)) {
+        sh->jobs.job_control = sh->opt.monitor;
+    } else if (d->offset == offsetof(struct shell_opts, trace)) {
+        int fd = sys_trace_fd();
+        if (sh->opt.trace && fd < 0) {
+            /* a private copy of stderr: `2>/dev/null` on a command must not silence the trace */
+            fd = sys_dup_above(STDERR_FILENO, 10, "private stderr for the trace");
+            if (fd >= 0)
+                sys_trace_set(fd);
+            else
+                diag_error("trace", "%s", strerror(errno));
+        } else if (!sh->opt.trace && fd >= 0) {
+            sys_trace_set(-1);
+            sys_close(fd, "trace off");
+        }
+    }
+}
+
+static int set_option(struct shell *sh, const struct option_def *d, bool on)
+{
+    *option_flag(&sh->opt, d) = on;
+    option_changed(sh, d);
+    return 0;
+}
+
+int shell_set_option_letter(struct shell *sh, char letter, bool on)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (letter != 0 && options[i].letter == letter)
+            return set_option(sh, &options[i], on);
+    }
+    return -1;
+}
+
+int shell_set_option_name(struct shell *sh, const char *name, bool on)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (strcmp(options[i].name, name) == 0)
+            return set_option(sh, &options[i], on);
+    }
+    return -1;
+}
+
+void shell_print_options(const struct shell *sh, bool human)
+{
+    if (human)
+        printf("Current option settings\n");
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        bool on = option_value(&sh->opt, &options[i]);
+        if (human)
+            printf("%-16s%s\n", options[i].name, on ? "on" : "off");
+        else
+            printf("set %co %s\n", on ? '-' : '+', options[i].name);
+    }
+}
+
+/* ==== Exit ==== */
+
+/* Run the EXIT trap once.  Returns the status to exit with: STATUS, or the
+ * status of an `exit` run inside the trap. */
+static int run_exit_trap(struct shell *sh, int status)
+{
+    char *action = sh->exit_trap;
+    if (action == NULL || sh->ops.eval == NULL)
+        return status;
+    sh->exit_trap = NULL;   /* once: an `exit` inside the trap must not run it again */
+    sh->last_status = status;
+    sh->jump = JUMP_NONE;
+    sh->ops.eval(sh, action, "trap");
+    free(action);
+    return sh->jump == JUMP_EXIT ? sh->last_status : status;
+}
+
+/*
+ * An interactive shell that leaves stopped jobs behind hangs them up and
+ * continues them, as the kernel would for an orphaned process group, so
+ * that nothing stays stopped forever.
+ */
+static void hangup_stopped_jobs(struct shell *sh)
+{
+    for (size_t i = 0; i < sh->jobs.len; i++) {
+        struct job *j = sh->jobs.jobs[i];
+        if (j == NULL || j->pgid <= 0 || job_state(j) != JOB_STOPPED)
+            continue;
+        sys_kill(-j->pgid, SIGHUP, "hang up a stopped job at exit");
+        sys_kill(-j->pgid, SIGCONT, "let it see the hangup");
+    }
+}
+
+_Noreturn void shell_exit(struct shell *sh, int status)
+{
+    bool subshell = sh->is_subshell;
+    status = run_exit_trap(sh, status);
+    if (sh->opt.interactive && !subshell) {
+        history_save(sh);
+        if (sh->jobs.job_control)
+            hangup_stopped_jobs(sh);
+    }
+    shell_free(sh);
+    fflush(NULL);
+    if (subshell)
+        _exit(status & 0xff);   /* a forked child: never run the parent's atexit work */
+    exit(status & 0xff);
+}
+
+void shell_error_exit(struct shell *sh, int status)
+{
+    sh->last_status = status;
+    if (!sh->opt.interactive)
+        shell_exit(sh, status);
+}

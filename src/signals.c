@@ -1,0 +1,263 @@
+/*
+ * signals.c -- signal dispositions of the shell and its children, trap
+ * delivery at safe points, and signal names.
+ *
+ * Owns: every sigaction the shell makes; the names and descriptions table.
+ * Never: does real work in a handler: the one handler only sets flags, and
+ *        the shell acts on them between commands (signals_run_traps).
+ */
+#include "signals.h"
+
+/* glibc shows NSIG only outside strict POSIX mode; shell.h needs it too */
+#ifndef NSIG
+#define NSIG _NSIG
+#endif
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "shell.h"
+
+volatile sig_atomic_t signals_got_chld;
+volatile sig_atomic_t signals_got_int;
+
+static volatile sig_atomic_t pending[NSIG];  /* arrived, not yet taken */
+
+/* What the shell itself wants for a signal when no trap says otherwise. */
+enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG };
+
+static enum base base[NSIG];         /* the shell's own disposition */
+static bool changed[NSIG];           /* we installed something: reset it in children */
+static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
+static bool entry_recorded;
+static bool shell_interactive;
+
+/* ==== Names ==== */
+
+static const struct {
+    int sig;
+    const char *name;
+    const char *describe;   /* bash's words (strsignal's, without locale) */
+} sigtab[] = {
+    {SIGHUP, "HUP", "Hangup"}, {SIGINT, "INT", "Interrupt"},
+    {SIGQUIT, "QUIT", "Quit"}, {SIGILL, "ILL", "Illegal instruction"},
+    {SIGTRAP, "TRAP", "Trace/breakpoint trap"}, {SIGABRT, "ABRT", "Aborted"},
+    {SIGBUS, "BUS", "Bus error"}, {SIGFPE, "FPE", "Floating point exception"},
+    {SIGKILL, "KILL", "Killed"}, {SIGUSR1, "USR1", "User defined signal 1"},
+    {SIGSEGV, "SEGV", "Segmentation fault"}, {SIGUSR2, "USR2", "User defined signal 2"},
+    {SIGPIPE, "PIPE", "Broken pipe"}, {SIGALRM, "ALRM", "Alarm clock"},
+    {SIGTERM, "TERM", "Terminated"},
+#ifdef SIGSTKFLT
+    {SIGSTKFLT, "STKFLT", "Stack fault"},
+#endif
+    {SIGCHLD, "CHLD", "Child exited"}, {SIGCONT, "CONT", "Continued"},
+    {SIGSTOP, "STOP", "Stopped (signal)"}, {SIGTSTP, "TSTP", "Stopped"},
+    {SIGTTIN, "TTIN", "Stopped (tty input)"}, {SIGTTOU, "TTOU", "Stopped (tty output)"},
+    {SIGURG, "URG", "Urgent I/O condition"}, {SIGXCPU, "XCPU", "CPU time limit exceeded"},
+    {SIGXFSZ, "XFSZ", "File size limit exceeded"},
+    {SIGVTALRM, "VTALRM", "Virtual timer expired"},
+    {SIGPROF, "PROF", "Profiling timer expired"},
+#ifdef SIGWINCH
+    {SIGWINCH, "WINCH", "Window changed"},
+#endif
+#ifdef SIGIO
+    {SIGIO, "IO", "I/O possible"},
+#endif
+#ifdef SIGPWR
+    {SIGPWR, "PWR", "Power failure"},
+#endif
+    {SIGSYS, "SYS", "Bad system call"},
+};
+#define NSIGTAB (sizeof sigtab / sizeof sigtab[0])
+
+int signal_number(const char *name)
+{
+    if (name == NULL || *name == '\0')
+        return -1;
+    if (isdigit((unsigned char)*name)) {
+        char *end;
+        errno = 0;
+        long n = strtol(name, &end, 10);
+        return (*end == '\0' && errno == 0 && n >= 0 && n < NSIG) ? (int)n : -1;
+    }
+    if (strcasecmp(name, "EXIT") == 0)
+        return 0;
+    if (strncasecmp(name, "SIG", 3) == 0)
+        name += 3;
+    for (size_t i = 0; i < NSIGTAB; i++)
+        if (strcasecmp(name, sigtab[i].name) == 0)
+            return sigtab[i].sig;
+    return -1;
+}
+
+const char *signal_name(int sig)
+{
+    for (size_t i = 0; i < NSIGTAB; i++)
+        if (sigtab[i].sig == sig)
+            return sigtab[i].name;
+    return NULL;
+}
+
+const char *signal_describe(int sig)
+{
+    for (size_t i = 0; i < NSIGTAB; i++)
+        if (sigtab[i].sig == sig)
+            return sigtab[i].describe;
+    return "Unknown signal";
+}
+
+/* ==== Dispositions ==== */
+
+/* The only handler: remember the signal, nothing else (async-signal-safe). */
+static void on_signal(int sig)
+{
+    pending[sig] = 1;
+    if (sig == SIGCHLD)
+        signals_got_chld = 1;
+    if (sig == SIGINT)
+        signals_got_int = 1;
+}
+
+/* Install HANDLER for SIG.  SIGCHLD restarts interrupted reads (a child
+ * ending must not abort readline or `read`); others interrupt them so the
+ * shell notices Ctrl-C or a trapped signal promptly. */
+static void install(int sig, void (*handler)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = sig == SIGCHLD ? SA_RESTART : 0;
+    if (sigaction(sig, &sa, NULL) == 0)
+        changed[sig] = true;
+}
+
+static void set_base(int sig, enum base b)
+{
+    base[sig] = b;
+    install(sig, b == BASE_FLAG ? on_signal : b == BASE_IGNORE ? SIG_IGN : SIG_DFL);
+}
+
+/* POSIX: a signal ignored on entry to a non-interactive shell stays ignored. */
+static void record_entry(void)
+{
+    if (entry_recorded)
+        return;
+    entry_recorded = true;
+    for (int sig = 1; sig < NSIG; sig++) {
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) == 0)
+            ignored_on_entry[sig] = old.sa_handler == SIG_IGN;
+    }
+}
+
+void signals_init(bool interactive, bool job_control)
+{
+    record_entry();
+    shell_interactive = interactive;
+    set_base(SIGCHLD, BASE_FLAG);
+    if (!interactive)
+        return;
+    set_base(SIGINT, BASE_FLAG);     /* Ctrl-C cancels the line, not the shell */
+    set_base(SIGQUIT, BASE_IGNORE);
+    set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
+    if (!job_control)
+        return;
+    /* the shell itself must never be stopped by the terminal, nor by
+     * writing to it or setting its modes while a job owns it */
+    set_base(SIGTSTP, BASE_IGNORE);
+    set_base(SIGTTIN, BASE_IGNORE);
+    set_base(SIGTTOU, BASE_IGNORE);
+}
+
+void signals_child(const struct shell *sh, bool background)
+{
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (!changed[sig])
+            continue;
+        bool user_ignored = sh != NULL && sh->traps[sig] != NULL && sh->traps[sig][0] == '\0';
+        if (!user_ignored)  /* POSIX: `trap '' SIG` is inherited, everything else resets */
+            install(sig, SIG_DFL);
+    }
+    if (background && (sh == NULL || !sh->jobs.job_control)) {
+        /* `cmd &` in a script: Ctrl-C at the terminal is for the foreground */
+        install(SIGINT, SIG_IGN);
+        install(SIGQUIT, SIG_IGN);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/* False for signals that cannot be caught, or were ignored on entry to a
+ * non-interactive shell (POSIX: those cannot be trapped or reset). */
+static bool trappable(int sig)
+{
+    if (sig <= 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+        return false;
+    return shell_interactive || !ignored_on_entry[sig];
+}
+
+bool signals_take(int sig)
+{
+    if (sig <= 0 || sig >= NSIG || !pending[sig])
+        return false;
+    pending[sig] = 0;
+    return true;
+}
+
+void signals_trap(int sig)
+{
+    if (trappable(sig))
+        install(sig, on_signal);
+}
+
+void signals_ignore(int sig)
+{
+    if (trappable(sig))
+        install(sig, SIG_IGN);
+}
+
+void signals_default(int sig)
+{
+    if (!trappable(sig))
+        return;
+    /* `trap - TSTP` in an interactive shell gives back the shell's own
+     * disposition (ignored), not SIG_DFL, or Ctrl-Z would stop the shell */
+    set_base(sig, base[sig]);
+    pending[sig] = 0;
+}
+
+/* ==== Traps ==== */
+
+/* Run the trap action for SIG with $? of the interrupted command, and give
+ * that $? back afterwards, as POSIX asks (unless the action ran `exit`). */
+static void run_trap(struct shell *sh, int sig)
+{
+    /* a copy: the action may replace its own trap (`trap - INT`) */
+    char *action = xstrdup(sh->traps[sig]);
+    int status = sh->last_status;
+    sh->ops.eval(sh, action, "trap");
+    if (sh->jump != JUMP_EXIT)
+        sh->last_status = status;
+    free(action);
+}
+
+void signals_run_traps(struct shell *sh)
+{
+    static bool running;    /* a trap action reaching a safe point must not recurse */
+    if (running || sh->ops.eval == NULL)
+        return;
+    running = true;
+    for (int sig = 1; sig < NSIG && sh->jump != JUMP_EXIT; sig++) {
+        if (!pending[sig] || sh->traps[sig] == NULL || sh->traps[sig][0] == '\0')
+            continue;
+        pending[sig] = 0;
+        run_trap(sh, sig);
+    }
+    running = false;
+}

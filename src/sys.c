@@ -1,0 +1,375 @@
+/*
+ * sys.c -- the one seam between the shell and the kernel's process and
+ * descriptor calls, and the teaching trace that narrates each of them.
+ *
+ * Owns: the only calls to fork, execve, pipe, dup2, close, open, waitpid,
+ *       kill, setpgid, tcsetpgrp and fcntl; retrying on EINTR; the trace
+ *       line format "minish[PID]: CALL = RESULT   # WHY".
+ * Never: prints an error message or decides what a failure means: every
+ *        wrapper returns what the call returned, with errno intact.
+ */
+#include "sys.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "signals.h"
+
+static int trace_fd = -1;   /* where the narration goes; -1: off */
+
+void sys_trace_set(int fd)
+{
+    trace_fd = fd;
+}
+
+int sys_trace_fd(void)
+{
+    return trace_fd;
+}
+
+/* ==== The trace ==== */
+
+/* A fixed line buffer that never overflows: text past the end is dropped. */
+struct line {
+    char buf[1024];
+    size_t len;
+};
+
+static void line_vadd(struct line *l, const char *fmt, va_list ap)
+{
+    size_t room = sizeof l->buf - l->len;
+    int n = vsnprintf(l->buf + l->len, room, fmt, ap);
+    if (n > 0)
+        l->len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+static void line_add(struct line *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    line_vadd(l, fmt, ap);
+    va_end(ap);
+}
+
+/* The symbolic name of the errors a shell commonly meets ("EBADF"). */
+static const char *errno_name(int err)
+{
+    static const struct { int err; const char *name; } names[] = {
+        {EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EINTR, "EINTR"},
+        {EBADF, "EBADF"}, {ECHILD, "ECHILD"}, {EAGAIN, "EAGAIN"},
+        {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"}, {EEXIST, "EEXIST"},
+        {ENOTDIR, "ENOTDIR"}, {EISDIR, "EISDIR"}, {EINVAL, "EINVAL"},
+        {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ESPIPE, "ESPIPE"},
+        {EPIPE, "EPIPE"}, {ESRCH, "ESRCH"}, {ENOEXEC, "ENOEXEC"},
+        {ENOTTY, "ENOTTY"}, {E2BIG, "E2BIG"}, {EBUSY, "EBUSY"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].err == err)
+            return names[i].name;
+    return "E?";
+}
+
+/*
+ * The one place a trace line is built and written: "minish[PID]: " + the
+ * formatted text + "   # WHY".  write(2), not stdio, so that the line goes
+ * out at once (before a fork or exec) and errno survives for the caller.
+ */
+static void trace_line(const char *why, const char *fmt, ...)
+{
+    if (trace_fd < 0)
+        return;
+    int saved_errno = errno;
+    struct line l = {.len = 0};
+    va_list ap;
+    line_add(&l, "minish[%ld]: ", (long)getpid());
+    va_start(ap, fmt);
+    line_vadd(&l, fmt, ap);
+    va_end(ap);
+    if (why != NULL)
+        line_add(&l, "   # %s", why);
+    if (l.len >= sizeof l.buf - 1)
+        l.len = sizeof l.buf - 2;       /* keep room for the newline */
+    l.buf[l.len++] = '\n';
+    (void)sys_write_all(trace_fd, l.buf, l.len);
+    errno = saved_errno;
+}
+
+/* "CALL = R" or "CALL = -1 EBADF (Bad file descriptor)". */
+static void trace_ret(long r, int err, const char *why, const char *call)
+{
+    if (r >= 0)
+        trace_line(why, "%s = %ld", call, r);
+    else
+        trace_line(why, "%s = -1 %s (%s)", call, errno_name(err), strerror(err));
+}
+
+void sys_trace_note(const char *fmt, ...)
+{
+    if (trace_fd < 0)
+        return;
+    char text[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    trace_line(NULL, "%s", text);
+}
+
+/* "O_WRONLY|O_CREAT|O_TRUNC" for open's trace line. */
+static void flags_text(struct line *l, int flags)
+{
+    int acc = flags & O_ACCMODE;
+    line_add(l, "%s", acc == O_RDONLY ? "O_RDONLY" : acc == O_WRONLY ? "O_WRONLY" : "O_RDWR");
+    if (flags & O_CREAT)
+        line_add(l, "|O_CREAT");
+    if (flags & O_EXCL)
+        line_add(l, "|O_EXCL");
+    if (flags & O_TRUNC)
+        line_add(l, "|O_TRUNC");
+    if (flags & O_APPEND)
+        line_add(l, "|O_APPEND");
+}
+
+/* "exited 0", "killed by SIGINT", "stopped by SIGTSTP", "continued". */
+static void status_text(struct line *l, int st)
+{
+    const char *name = NULL;
+    if (WIFEXITED(st)) {
+        line_add(l, "exited %d", WEXITSTATUS(st));
+        return;
+    }
+    if (WIFCONTINUED(st)) {
+        line_add(l, "continued");
+        return;
+    }
+    int sig = WIFSIGNALED(st) ? WTERMSIG(st) : WSTOPSIG(st);
+    name = signal_name(sig);
+    line_add(l, "%s by ", WIFSIGNALED(st) ? "killed" : "stopped");
+    if (name != NULL)
+        line_add(l, "SIG%s", name);
+    else
+        line_add(l, "signal %d", sig);
+}
+
+/* ==== Processes ==== */
+
+pid_t sys_fork(const char *why)
+{
+    pid_t pid = fork();
+    int err = errno;
+    if (pid == 0)
+        trace_line(why, "fork() = 0 (child)");
+    else
+        trace_ret(pid, err, why, "fork()");
+    errno = err;
+    return pid;
+}
+
+int sys_execve(const char *path, char *const argv[], char *const envp[])
+{
+    if (trace_fd >= 0) {
+        /* print first: on success execve never returns to say anything */
+        struct line l = {.len = 0};
+        line_add(&l, "execve(\"%s\", [", path);
+        for (size_t i = 0; argv[i] != NULL; i++)
+            line_add(&l, "%s\"%s\"", i ? ", " : "", argv[i]);
+        line_add(&l, "]) ...");
+        trace_line(NULL, "%s", l.buf);
+    }
+    int r = execve(path, argv, envp);
+    int err = errno;
+    char call[600];
+    snprintf(call, sizeof call, "execve(\"%s\")", path);
+    trace_ret(r, err, NULL, call);
+    errno = err;
+    return r;
+}
+
+pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
+{
+    pid_t r;
+    do
+        r = waitpid(pid, status, options);
+    while (r < 0 && errno == EINTR);
+    int err = errno;
+    /* a WNOHANG poll that found nothing is not worth a line: the shell
+     * polls before every prompt, and the trace would drown in them */
+    if (trace_fd < 0 || ((options & WNOHANG) && (r == 0 || err == ECHILD)))
+        return r;
+    struct line l = {.len = 0};
+    line_add(&l, "waitpid(%ld%s)", (long)pid, (options & WNOHANG) ? ", WNOHANG" : "");
+    if (r > 0) {
+        line_add(&l, " = %ld ", (long)r);
+        status_text(&l, *status);
+        trace_line(why, "%s", l.buf);
+    } else {
+        trace_ret(r, err, why, l.buf);
+    }
+    errno = err;
+    return r;
+}
+
+int sys_kill(pid_t pid, int sig, const char *why)
+{
+    int r = kill(pid, sig);
+    int err = errno;
+    if (trace_fd >= 0) {
+        char call[64];
+        const char *name = signal_name(sig);
+        snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name ? name : "?");
+        trace_ret(r, err, why, call);
+    }
+    errno = err;
+    return r;
+}
+
+int sys_setpgid(pid_t pid, pid_t pgid, const char *why)
+{
+    int r = setpgid(pid, pgid);
+    int err = errno;
+    char call[64];
+    snprintf(call, sizeof call, "setpgid(%ld, %ld)", (long)pid, (long)pgid);
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+int sys_tcsetpgrp(int fd, pid_t pgid, const char *why)
+{
+    int r = tcsetpgrp(fd, pgid);
+    int err = errno;
+    char call[64];
+    snprintf(call, sizeof call, "tcsetpgrp(%d, %ld)", fd, (long)pgid);
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+/* ==== Descriptors ==== */
+
+/* fcntl F_GETFD + F_SETFD, untraced (sys_pipe's own use is not news). */
+static int set_cloexec(int fd, bool on)
+{
+    int flags = fcntl(fd, F_GETFD);
+    if (flags < 0)
+        return -1;
+    return fcntl(fd, F_SETFD, on ? flags | FD_CLOEXEC : flags & ~FD_CLOEXEC);
+}
+
+int sys_cloexec(int fd, bool on, const char *why)
+{
+    int r = set_cloexec(fd, on);
+    int err = errno;
+    char call[64];
+    snprintf(call, sizeof call, "fcntl(%d, F_SETFD, %s)", fd, on ? "FD_CLOEXEC" : "0");
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+int sys_pipe(int fds[2], const char *why)
+{
+    int r = pipe(fds);
+    int err = errno;
+    if (r < 0) {
+        trace_ret(r, err, why, "pipe()");
+        errno = err;
+        return r;
+    }
+    trace_line(why, "pipe() = [%d, %d]", fds[0], fds[1]);
+    /* the shell's own pipe ends must not leak into unrelated children */
+    if (set_cloexec(fds[0], true) < 0 || set_cloexec(fds[1], true) < 0) {
+        err = errno;
+        close(fds[0]);
+        close(fds[1]);
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
+
+int sys_dup2(int from, int to, const char *why)
+{
+    int r;
+    do  /* Linux: EBUSY when racing an open() of the same number */
+        r = dup2(from, to);
+    while (r < 0 && (errno == EINTR || errno == EBUSY));
+    int err = errno;
+    char call[64];
+    snprintf(call, sizeof call, "dup2(%d, %d)", from, to);
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+int sys_dup_above(int fd, int min, const char *why)
+{
+    int r = fcntl(fd, F_DUPFD_CLOEXEC, min);
+    int err = errno;
+    char call[64];
+    snprintf(call, sizeof call, "fcntl(%d, F_DUPFD_CLOEXEC, %d)", fd, min);
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+int sys_close(int fd, const char *why)
+{
+    /* never retried on EINTR: Linux has closed FD already, and a retry
+     * could close a descriptor another open() just reused */
+    int r = close(fd);
+    int err = errno;
+    char call[32];
+    snprintf(call, sizeof call, "close(%d)", fd);
+    trace_ret(r, err, why, call);
+    errno = err;
+    return r;
+}
+
+int sys_open(const char *path, int flags, mode_t mode, const char *why)
+{
+    int r;
+    do
+        r = open(path, flags | O_CLOEXEC, mode);
+    while (r < 0 && errno == EINTR);
+    int err = errno;
+    if (trace_fd >= 0) {
+        struct line l = {.len = 0};
+        line_add(&l, "open(\"%s\", ", path);
+        flags_text(&l, flags);
+        line_add(&l, ")");
+        trace_ret(r, err, why, l.buf);
+    }
+    errno = err;
+    return r;
+}
+
+ssize_t sys_read(int fd, void *buf, size_t n)
+{
+    ssize_t r;
+    do
+        r = read(fd, buf, n);
+    while (r < 0 && errno == EINTR);
+    return r;
+}
+
+int sys_write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}

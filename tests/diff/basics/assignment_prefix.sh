@@ -1,0 +1,3 @@
+x=outer
+x=inner sh -c 'echo $x'
+echo $x

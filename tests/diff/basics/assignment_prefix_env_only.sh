@@ -1,0 +1,3 @@
+unset y
+y=val env | grep '^y='
+echo "y=[$y]"

@@ -1,0 +1,3 @@
+a=1 b=2
+echo $a $b
+c=$a$b; echo $c

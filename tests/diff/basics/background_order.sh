@@ -1,0 +1,4 @@
+sleep 0.2 && echo second > f2 &
+echo first
+wait
+cat f2

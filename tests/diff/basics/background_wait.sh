@@ -1,0 +1,5 @@
+echo start
+(echo bg; exit 3) > bg.txt &
+wait $!
+echo "status $?"
+cat bg.txt

@@ -1,0 +1,2 @@
+{ false; }; echo $?
+{ true; false; true; }; echo $?

@@ -1,0 +1,6 @@
+cd /
+pwd
+cd /tmp
+pwd
+cd - > /dev/null
+pwd

@@ -1,0 +1,2 @@
+cd /nonexistent/dir 2>/dev/null
+echo $?

@@ -1,0 +1,2 @@
+: ignored args here
+echo $?

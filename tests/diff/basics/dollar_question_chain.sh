@@ -1,0 +1,2 @@
+false; true; echo $?
+sh -c 'exit 200'; echo $?

@@ -1,0 +1,3 @@
+false
+$EMPTY_NOT_SET
+echo $?

@@ -1,0 +1,2 @@
+(exit 42); echo $?
+sh -c 'exit 7'; echo $?

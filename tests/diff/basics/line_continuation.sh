@@ -1,0 +1,5 @@
+echo a \
+  b \
+  c
+ec\
+ho joined

@@ -1,0 +1,2 @@
+! false; echo $?
+! sh -c 'exit 3'; echo $?

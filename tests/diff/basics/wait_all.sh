@@ -1,0 +1,3 @@
+(exit 1) & (exit 2) &
+wait
+echo $?

@@ -1,0 +1,4 @@
+sh -c 'exit 9' &
+p=$!
+wait $p
+echo $?

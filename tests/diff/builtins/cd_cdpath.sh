@@ -1,0 +1,4 @@
+mkdir -p base/target
+CDPATH=$PWD/base
+cd target > /dev/null
+basename $PWD

@@ -1,0 +1,5 @@
+cd /usr
+cd /tmp
+echo $OLDPWD
+cd - 
+pwd

@@ -1,0 +1,3 @@
+ls() { echo fake; }
+ls /nonexistent 2>/dev/null; echo $?
+command ls -d / ; echo $?

@@ -1,0 +1,5 @@
+command -v echo
+command -v cd
+command -v nosuchcommand_xyz; echo $?
+f() { :; }
+command -v f

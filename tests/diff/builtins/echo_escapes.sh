@@ -1,0 +1,6 @@
+echo 'tab\there'
+echo 'new\nline'
+echo 'back\\slash'
+echo 'stop\chere'
+echo 'oct\0101'
+echo 'bell\a' | od -An -c | tr -s ' '

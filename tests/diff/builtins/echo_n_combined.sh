@@ -1,0 +1,1 @@
+echo -n a; echo -n b; echo c

@@ -1,0 +1,3 @@
+eval false; echo $?
+eval 'true; (exit 6)'; echo $?
+eval ''; echo $?

@@ -1,0 +1,5 @@
+name=target
+target=found
+eval "echo \$$name"
+eval "$name=changed"
+echo $target

@@ -1,0 +1,3 @@
+f() { echo in-f; exit 3; }
+f
+echo never

@@ -1,0 +1,2 @@
+export EXPV=1
+export -p | grep -c EXPV

@@ -1,0 +1,2 @@
+hash ls 2>/dev/null
+echo $?

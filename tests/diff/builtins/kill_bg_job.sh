@@ -1,0 +1,5 @@
+sleep 30 &
+p=$!
+kill $p
+wait $p
+echo $?

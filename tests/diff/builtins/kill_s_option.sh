@@ -1,0 +1,4 @@
+sleep 30 &
+kill -s KILL $!
+wait $!
+echo $?

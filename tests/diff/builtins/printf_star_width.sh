@@ -1,0 +1,2 @@
+printf '%*d|\n' 6 42
+printf '%.*s|\n' 3 abcdef

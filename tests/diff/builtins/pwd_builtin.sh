@@ -1,0 +1,5 @@
+cd /
+pwd
+cd /usr
+pwd
+echo $PWD

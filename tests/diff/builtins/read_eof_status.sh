@@ -1,0 +1,2 @@
+printf 'no newline' | { read x; echo "$? [$x]"; }
+: | { read x; echo "$? [$x]"; }

@@ -1,0 +1,2 @@
+readonly RO=5
+readonly -p | grep -c 'RO'

@@ -1,0 +1,3 @@
+set -e
+(false; echo never)
+echo never2

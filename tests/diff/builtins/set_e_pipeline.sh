@@ -1,0 +1,5 @@
+set -e
+false | true
+echo pipeline-last-ok
+true | false
+echo never

@@ -1,0 +1,2 @@
+set -e
+sh -c 'exit 7'

@@ -1,0 +1,5 @@
+( set -u; echo $nope ) 2>/dev/null
+echo "status $?"
+set -u
+set -- a
+echo $1 $#

@@ -1,0 +1,2 @@
+trap 'echo exiting' EXIT
+echo main

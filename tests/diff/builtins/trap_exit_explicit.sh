@@ -1,0 +1,3 @@
+trap 'echo cleanup' EXIT
+echo work
+exit 4

@@ -1,0 +1,3 @@
+type echo
+type cd
+type true

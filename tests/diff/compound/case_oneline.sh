@@ -1,0 +1,1 @@
+case foo in f*) echo f;; esac; echo next

@@ -1,0 +1,2 @@
+case x in x) echo in-case;; esac > out
+cat out

@@ -1,0 +1,2 @@
+mkdir d && touch d/a d/b d/c
+for f in d/*; do echo $f; done

@@ -1,0 +1,3 @@
+f() { y=set-in-f; }
+f
+echo $y

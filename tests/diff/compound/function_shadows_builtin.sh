@@ -1,0 +1,4 @@
+echo() { command echo "wrapped: $*"; }
+echo hi
+unset -f echo
+echo plain

@@ -1,0 +1,4 @@
+f() ( x=inner; echo $x )
+x=outer
+f
+echo $x

@@ -1,0 +1,2 @@
+{ echo in; exit 4; }
+echo never

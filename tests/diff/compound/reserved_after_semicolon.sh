@@ -1,0 +1,1 @@
+true; if true; then echo ok; fi; while false; do :; done; echo end

@@ -1,0 +1,2 @@
+/nonexistent/path/cmd 2>/dev/null
+echo $?

@@ -1,0 +1,3 @@
+echo before
+x=$((10 / 0))
+echo never

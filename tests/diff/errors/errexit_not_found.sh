@@ -1,0 +1,3 @@
+set -e
+nosuchcmd_xyz 2>/dev/null
+echo never

@@ -1,0 +1,2 @@
+f() { return 2; }
+f || echo "f failed with $?"

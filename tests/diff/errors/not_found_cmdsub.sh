@@ -1,0 +1,2 @@
+x=$(nosuchcmd_xyz 2>/dev/null)
+echo $?

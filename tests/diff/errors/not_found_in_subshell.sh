@@ -1,0 +1,2 @@
+(nosuchcmd_xyz) 2>/dev/null
+echo $?

@@ -1,0 +1,3 @@
+echo before
+: ${nothing:?is required} 2>/dev/null
+echo never

@@ -1,0 +1,2 @@
+echo a | nosuchcmd_xyz 2>/dev/null | cat
+echo $?

@@ -1,0 +1,2 @@
+cat > /nonexistent/x 2>/dev/null
+echo "continued $?"

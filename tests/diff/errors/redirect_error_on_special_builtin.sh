@@ -1,0 +1,2 @@
+: > /nonexistent/x 2>/dev/null
+echo never

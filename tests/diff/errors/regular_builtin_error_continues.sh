@@ -1,0 +1,2 @@
+cd /nonexistent 2>/dev/null
+echo "continued $?"

@@ -1,0 +1,2 @@
+set -o nonexistent_option 2>/dev/null
+echo never

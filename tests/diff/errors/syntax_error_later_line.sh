@@ -1,0 +1,4 @@
+echo first
+echo second
+fi
+echo never

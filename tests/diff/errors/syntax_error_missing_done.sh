@@ -1,0 +1,2 @@
+echo start
+while true; do echo x

@@ -1,0 +1,2 @@
+( echo $((5 % 0)) ) 2>/dev/null
+echo "status $?"

@@ -1,0 +1,4 @@
+x=$(false)
+echo $?
+x=$(true) y=$(exit 2)
+echo $?

@@ -1,0 +1,2 @@
+set -- a b
+for x in "pre$@post"; do echo "[$x]"; done

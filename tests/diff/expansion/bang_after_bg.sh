@@ -1,0 +1,3 @@
+sleep 0 &
+[ -n "$!" ] && echo has-pid
+wait

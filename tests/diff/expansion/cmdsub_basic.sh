@@ -1,0 +1,4 @@
+echo $(echo hi)
+echo "$(echo hi there)"
+x=$(echo assign)
+echo $x

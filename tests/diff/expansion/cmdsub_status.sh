@@ -1,0 +1,6 @@
+x=$(exit 3)
+echo $?
+x=$(true)
+echo $?
+$(exit 4)
+echo $?

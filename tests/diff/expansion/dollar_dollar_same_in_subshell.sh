@@ -1,0 +1,4 @@
+a=$$
+b=$(echo $$)
+[ "$a" = "$b" ] && echo same
+( [ "$a" = "$$" ] && echo same-in-subshell )

@@ -1,0 +1,2 @@
+set -- $(printf 'one two\nthree')
+echo $#

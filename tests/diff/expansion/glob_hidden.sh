@@ -1,0 +1,3 @@
+mkdir g && cd g && touch .hidden visible
+echo *
+echo .*

@@ -1,0 +1,4 @@
+mkdir g && cd g && touch b.txt a.txt c.log
+echo *.txt
+echo *
+echo *.none

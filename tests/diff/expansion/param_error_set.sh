@@ -1,0 +1,2 @@
+s=ok
+echo "${s?no} ${s:?no}"

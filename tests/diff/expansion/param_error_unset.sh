@@ -1,0 +1,3 @@
+unset u
+echo "${u?custom message}" 2>/dev/null
+echo not reached

@@ -1,0 +1,5 @@
+set -- one two three
+echo $1 $2 $3
+echo $#
+shift
+echo $1 $#

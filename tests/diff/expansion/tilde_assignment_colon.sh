@@ -1,0 +1,3 @@
+HOME=/h
+PATHX=~/a:~/b
+echo $PATHX

@@ -1,0 +1,6 @@
+HOME=/home/user
+echo ~
+echo ~/bin
+echo a~
+x=~/path
+echo $x

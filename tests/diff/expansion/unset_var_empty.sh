@@ -1,0 +1,2 @@
+unset nope
+echo "[$nope]" "[${nope}]"

@@ -1,0 +1,2 @@
+a=foo b=bar
+echo $a$b ${a}_$b "$a"-"$b"

@@ -1,0 +1,6 @@
+echo a\ b
+echo \$x
+echo \\
+echo \'\"
+echo a\
+b

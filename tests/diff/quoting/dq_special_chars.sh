@@ -1,0 +1,4 @@
+echo "* ? [a]"
+echo "~"
+echo "a;b|c&d"
+echo "<>()"

@@ -1,0 +1,2 @@
+[ "" = "" ] && echo empty-eq
+[ -z "" ] && echo z

@@ -1,0 +1,3 @@
+set -- "" a ""
+echo $#
+for w in "$@"; do echo "[$w]"; done

@@ -1,0 +1,2 @@
+printf '%s\n' "a b" c
+printf '[%s]\n' '' "" x

@@ -1,0 +1,4 @@
+x='a b  c'
+echo "$x"
+y="pre $x post"
+echo "$y"

@@ -1,0 +1,3 @@
+echo to-file > f
+echo to-stdout
+cat f

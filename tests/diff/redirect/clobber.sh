@@ -1,0 +1,10 @@
+echo 1 > f
+set -C
+echo 2 > f 2>/dev/null
+echo "status $?"
+cat f
+echo 3 >| f
+cat f
+set +C
+echo 4 > f
+cat f

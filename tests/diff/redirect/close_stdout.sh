@@ -1,0 +1,3 @@
+echo closed >&- 2>/dev/null
+echo "status $?"
+echo visible

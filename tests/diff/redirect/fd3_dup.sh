@@ -1,0 +1,2 @@
+echo x 3>f >&3
+cat f

@@ -1,0 +1,7 @@
+f() {
+  cat <<EOF
+in f: $1
+EOF
+}
+f arg
+f again

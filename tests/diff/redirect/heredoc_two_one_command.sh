@@ -1,0 +1,5 @@
+cat <<A 3<<B
+to stdin
+A
+to three
+B

@@ -1,0 +1,4 @@
+cat <<EOF > f
+into file
+EOF
+cat f

@@ -1,0 +1,3 @@
+printf 'a\nb\n' > in
+cat < in
+wc -l < in | tr -d ' '

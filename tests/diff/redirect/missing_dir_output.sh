@@ -1,0 +1,2 @@
+echo x > /nonexistent/dir/f 2>/dev/null
+echo "status $?"

@@ -1,0 +1,3 @@
+cat < /nonexistent/file 2>/dev/null
+echo "status $?"
+echo after

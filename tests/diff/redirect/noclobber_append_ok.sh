@@ -1,0 +1,4 @@
+set -C
+echo a > f
+echo b >> f
+cat f

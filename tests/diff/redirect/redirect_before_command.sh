@@ -1,0 +1,3 @@
+> f echo first
+cat f
+< f cat

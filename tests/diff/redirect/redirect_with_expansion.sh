@@ -1,0 +1,3 @@
+name=out
+echo data > "$name.txt"
+cat out.txt

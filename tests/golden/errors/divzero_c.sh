@@ -1,0 +1,2 @@
+"$MINISH" -c 'echo $((1 / 0)); echo never'
+echo "status $?"

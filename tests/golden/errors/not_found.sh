@@ -1,0 +1,1 @@
+nope_minish_test

@@ -1,0 +1,2 @@
+"$MINISH" -c 'nope_minish_test'
+echo "status $?"

@@ -1,0 +1,2 @@
+"$MINISH" -c 'echo ${x:?must be set}; echo never'
+echo "status $?"

@@ -1,0 +1,2 @@
+"$MINISH" -c 'echo )'
+echo "status $?"

@@ -1,0 +1,4 @@
+"$MINISH" -c 'echo one
+echo two
+echo a | | b'
+echo "status $?"

@@ -1,0 +1,4 @@
+echo before
+echo still
+echo )
+echo never

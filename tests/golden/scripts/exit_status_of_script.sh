@@ -1,0 +1,4 @@
+"$MINISH" -c 'true; false'
+echo "$?"
+"$MINISH" -c 'exit 42'
+echo "$?"

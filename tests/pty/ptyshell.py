@@ -1,0 +1,141 @@
+"""Helpers for the pexpect tests: start the real minish on a pseudo-terminal
+in a throw-away HOME, talk to it, and check it left no zombie or stopped child.
+
+The binary is $MINISH (default: build/minish under the repository root).
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+import pexpect
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MINISH = os.path.abspath(os.environ.get('MINISH', os.path.join(ROOT, 'build', 'minish')))
+PROMPT = '[minish]% '
+PS2_RE = r'\r\n> '
+TIMEOUT = 10
+
+
+class Shell:
+    """One interactive minish.  Use as a context manager."""
+
+    def __init__(self, ps1=PROMPT, cwd=None, extra_env=None, setup=None):
+        self.home = tempfile.mkdtemp(prefix='minish-pty-')
+        if setup is not None:
+            setup(self.home)          # files the shell must find when it starts
+        with open(os.path.join(self.home, '.inputrc'), 'w') as f:
+            f.write('set enable-bracketed-paste off\nset bell-style none\n')
+        env = {k: v for k, v in os.environ.items()
+               if k not in ('PS1', 'PS2', 'HISTFILE', 'HISTSIZE', 'ENV', 'PROMPT_COMMAND')}
+        env.update(HOME=self.home, TERM='dumb', INPUTRC=os.path.join(self.home, '.inputrc'),
+                   LC_ALL='C')
+        if ps1 is not None:
+            env['PS1'] = ps1
+        env.update(extra_env or {})
+        self.cwd = cwd or self.home
+        self.child = pexpect.spawn(MINISH, ['--norc'], env=env, cwd=self.cwd,
+                                   encoding='utf-8', timeout=TIMEOUT,
+                                   dimensions=(24, 200))
+        self.closed = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            if not self.closed and self.child.isalive():
+                self.child.kill(9)
+                self.child.wait()
+        finally:
+            shutil.rmtree(self.home, ignore_errors=True)
+        return False
+
+    # ---- talking ----
+
+    def expect(self, pattern, timeout=TIMEOUT):
+        return self.child.expect(pattern, timeout=timeout)
+
+    def expect_exact(self, text, timeout=TIMEOUT):
+        return self.child.expect_exact(text, timeout=timeout)
+
+    def prompt(self, timeout=TIMEOUT):
+        self.child.expect_exact(PROMPT, timeout=timeout)
+
+    def run(self, line, timeout=TIMEOUT):
+        """Send LINE, wait for the next prompt, return what was printed in
+        between (the echoed line removed, \\r\\n turned into \\n)."""
+        self.child.sendline(line)
+        self.child.expect_exact(PROMPT, timeout=timeout)
+        out = self.child.before.replace('\r\n', '\n')
+        first_nl = out.find('\n')
+        return out[first_nl + 1:] if first_nl >= 0 else ''
+
+    def status(self):
+        """$? of the last command, as a number."""
+        return int(self.run('echo $?').strip().splitlines()[-1])
+
+    def send(self, text):
+        self.child.send(text)
+
+    def sendline(self, text=''):
+        self.child.sendline(text)
+
+    def ctrl(self, letter):
+        self.child.sendcontrol(letter)
+
+    # ---- the end ----
+
+    def children(self):
+        """(pid, state, command) of the shell's children."""
+        out = subprocess.run(['ps', '--ppid', str(self.child.pid), '-o', 'pid=,stat=,args='],
+                             capture_output=True, text=True).stdout
+        rows = []
+        for line in out.splitlines():
+            parts = line.split(None, 2)
+            if len(parts) >= 2:
+                rows.append((int(parts[0]), parts[1], parts[2] if len(parts) > 2 else ''))
+        return rows
+
+    def assert_no_leftovers(self):
+        """No zombie (Z) and no stopped (T) child may remain.  The prompt
+        has been shown, so the shell had its chance to reap."""
+        deadline = time.time() + 3
+        while True:
+            bad = [r for r in self.children() if r[1][0] in 'ZT']
+            if not bad or time.time() > deadline:
+                break
+            time.sleep(0.1)
+        assert not bad, 'left-over children: %r' % bad
+
+    def exit(self, line='exit'):
+        self.assert_no_leftovers()
+        self.child.sendline(line)
+        self.child.expect(pexpect.EOF, timeout=TIMEOUT)
+        self.child.close()
+        self.closed = True
+        return self.child.exitstatus
+
+
+def wait_gone(pattern, timeout=5):
+    """True once no process's command line matches PATTERN."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        r = subprocess.run(['pgrep', '-f', pattern], capture_output=True, text=True)
+        if r.stdout.strip() == '':
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def prompt_char():
+    return '#' if os.geteuid() == 0 else '$'
+
+
+def contains_line(text, want):
+    return any(line.strip() == want for line in text.splitlines())
+
+
+__all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'prompt_char', 'contains_line', 're']

@@ -1,0 +1,66 @@
+"""The prompt: default look, PS1 escapes, PS2 for continued commands."""
+import os
+import pwd
+
+from ptyshell import Shell, PROMPT, PS2_RE, prompt_char, contains_line
+
+
+def test_prompt_and_output():
+    with Shell() as sh:
+        sh.prompt()
+        out = sh.run('echo hello')
+        assert contains_line(out, 'hello'), out
+        assert sh.exit() == 0
+
+
+def test_default_prompt_shows_directory():
+    with Shell(ps1=None) as sh:
+        sub = os.path.join(sh.home, 'proj')
+        os.mkdir(sub)
+        sh.expect_exact('~' + prompt_char() + ' ')    # PS1 '\w\$ ' in HOME
+        sh.sendline('cd proj')
+        sh.expect_exact('~/proj' + prompt_char() + ' ')
+        sh.sendline('exit')
+        sh.expect(r'exit|$')
+
+
+def test_ps1_escapes():
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    with Shell(ps1='<\\u:\\W:\\w>\\$ ') as sh:
+        os.mkdir(os.path.join(sh.home, 'deep'))
+        sh.expect_exact('<%s:~:~>%s ' % (user, prompt_char()))
+        sh.sendline('cd deep')
+        sh.expect_exact('<%s:deep:~/deep>%s ' % (user, prompt_char()))
+        sh.sendline('false')
+        sh.expect_exact(prompt_char() + ' ')
+        sh.sendline('PS1="[\\?]% "')
+        sh.expect_exact('[0]% ')
+        sh.sendline('false')
+        sh.expect_exact('[1]% ')
+        sh.sendline('exit')
+
+
+def test_multiline_command_uses_ps2():
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('for i in 1 2; do')
+        sh.expect(PS2_RE)
+        sh.sendline('echo item$i')
+        sh.expect(PS2_RE)
+        sh.sendline('done')
+        sh.prompt()
+        out = sh.child.before.replace('\r\n', '\n')
+        assert contains_line(out, 'item1') and contains_line(out, 'item2'), out
+        assert sh.exit() == 0
+
+
+def test_syntax_error_shows_caret_and_continues():
+    with Shell() as sh:
+        sh.prompt()
+        out = sh.run('echo a; ) echo b')
+        assert 'syntax error' in out, out
+        assert '^' in out, out
+        assert sh.status() == 2
+        out = sh.run('echo still-here')
+        assert contains_line(out, 'still-here'), out
+        assert sh.exit() == 0

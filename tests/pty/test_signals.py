@@ -1,0 +1,53 @@
+"""Ctrl-C at the prompt and on a foreground command."""
+import time
+
+from ptyshell import Shell, PROMPT, PS2_RE, contains_line
+
+
+def test_ctrl_c_at_prompt_gives_fresh_prompt():
+    with Shell() as sh:
+        sh.prompt()
+        sh.send('echo never-run')
+        time.sleep(0.3)
+        sh.ctrl('c')
+        sh.prompt(timeout=3)
+        out = sh.run('echo alive')
+        assert contains_line(out, 'alive'), out
+        assert 'never-run\n' not in out
+        assert sh.exit() == 0
+
+
+def test_ctrl_c_at_prompt_sets_status_130():
+    with Shell() as sh:
+        sh.prompt()
+        sh.ctrl('c')
+        sh.prompt(timeout=3)
+        assert sh.status() == 130
+
+
+def test_ctrl_c_in_continuation_drops_command():
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('if true; then')
+        sh.expect(PS2_RE)
+        sh.sendline('echo should-not-run')
+        sh.expect(PS2_RE)
+        sh.ctrl('c')
+        sh.prompt(timeout=3)
+        out = sh.run('echo next')
+        assert contains_line(out, 'next'), out
+        assert 'should-not-run\n' not in out.replace('echo should-not-run', '')
+        assert sh.exit() == 0
+
+
+def test_ctrl_c_kills_foreground_command():
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('sleep 30')
+        time.sleep(0.5)
+        start = time.time()
+        sh.ctrl('c')
+        sh.prompt(timeout=5)
+        assert time.time() - start < 5
+        assert sh.status() == 130
+        assert sh.exit() == 0

@@ -1,0 +1,171 @@
+/*
+ * test_signals.c -- names and numbers, trap flags, and running trap
+ * actions through sh->ops.eval with $? preserved.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <string.h>
+
+#include "signals.h"
+
+/* glibc shows NSIG only outside strict POSIX mode; shell.h needs it */
+#ifndef NSIG
+#define NSIG _NSIG
+#endif
+#include "shell.h"
+
+static void test_name_number_round_trip(void **state)
+{
+    (void)state;
+    int named = 0;
+    for (int sig = 1; sig < NSIG; sig++) {
+        const char *name = signal_name(sig);
+        if (name == NULL)
+            continue;
+        named++;
+        char with_sig[32] = "SIG";
+        strcat(with_sig, name);
+        assert_int_equal(signal_number(name), sig);
+        assert_int_equal(signal_number(with_sig), sig);
+        assert_string_not_equal(signal_describe(sig), "Unknown signal");
+    }
+    assert_true(named >= 28);
+    assert_string_equal(signal_name(SIGINT), "INT");
+    assert_string_equal(signal_name(SIGTSTP), "TSTP");
+    assert_null(signal_name(0));
+}
+
+static void test_number_forms(void **state)
+{
+    (void)state;
+    assert_int_equal(signal_number("INT"), SIGINT);
+    assert_int_equal(signal_number("SIGINT"), SIGINT);
+    assert_int_equal(signal_number("int"), SIGINT);
+    assert_int_equal(signal_number("2"), 2);
+    assert_int_equal(signal_number("15"), SIGTERM);
+    assert_int_equal(signal_number("EXIT"), 0);
+    assert_int_equal(signal_number("0"), 0);
+    assert_int_equal(signal_number("BOGUS"), -1);
+    assert_int_equal(signal_number("SIG"), -1);
+    assert_int_equal(signal_number(""), -1);
+    assert_int_equal(signal_number("2x"), -1);
+    assert_int_equal(signal_number("99999"), -1);
+}
+
+static void test_describe(void **state)
+{
+    (void)state;
+    assert_string_equal(signal_describe(SIGKILL), "Killed");
+    assert_string_equal(signal_describe(SIGTERM), "Terminated");
+    assert_string_equal(signal_describe(SIGSEGV), "Segmentation fault");
+    assert_string_equal(signal_describe(SIGHUP), "Hangup");
+    assert_string_equal(signal_describe(SIGTSTP), "Stopped");
+}
+
+static void test_trap_flag(void **state)
+{
+    (void)state;
+    signals_init(false, false);
+    signals_trap(SIGUSR1);
+    assert_false(signals_take(SIGUSR1));
+    raise(SIGUSR1);
+    assert_true(signals_take(SIGUSR1));
+    assert_false(signals_take(SIGUSR1));    /* taken once */
+    signals_ignore(SIGUSR1);
+    raise(SIGUSR1);
+    assert_false(signals_take(SIGUSR1));
+    signals_default(SIGUSR1);
+    struct sigaction sa;
+    sigaction(SIGUSR1, NULL, &sa);
+    assert_ptr_equal(sa.sa_handler, SIG_DFL);
+}
+
+static void test_chld_flag(void **state)
+{
+    (void)state;
+    signals_init(false, false);
+    signals_got_chld = 0;
+    raise(SIGCHLD);
+    assert_int_equal(signals_got_chld, 1);
+}
+
+/* A stand-in for the executor's eval: records the action, changes $?. */
+static char last_action[64];
+static int eval_calls;
+
+static int record_eval(struct shell *sh, const char *text, const char *name)
+{
+    assert_string_equal(name, "trap");
+    assert_int_equal(sh->last_status, 42);      /* the trap sees $? of before */
+    strncpy(last_action, text, sizeof last_action - 1);
+    eval_calls++;
+    sh->last_status = 7;
+    return 7;
+}
+
+static void test_run_traps_keeps_status(void **state)
+{
+    (void)state;
+    static struct shell sh;
+    memset(&sh, 0, sizeof sh);
+    char action[] = "echo caught";
+    sh.traps[SIGUSR2] = action;
+    sh.ops.eval = record_eval;
+    sh.last_status = 42;
+    signals_init(false, false);
+    signals_trap(SIGUSR2);
+    signals_run_traps(&sh);
+    assert_int_equal(eval_calls, 0);            /* nothing arrived yet */
+    raise(SIGUSR2);
+    signals_run_traps(&sh);
+    assert_int_equal(eval_calls, 1);
+    assert_string_equal(last_action, "echo caught");
+    assert_int_equal(sh.last_status, 42);       /* $? given back */
+    signals_run_traps(&sh);
+    assert_int_equal(eval_calls, 1);            /* run once per arrival */
+    signals_default(SIGUSR2);
+}
+
+static void test_child_resets(void **state)
+{
+    (void)state;
+    static struct shell sh;
+    memset(&sh, 0, sizeof sh);
+    char empty[] = "";
+    sh.traps[SIGUSR2] = empty;      /* trap '' USR2: stays ignored in children */
+    signals_init(false, false);
+    signals_trap(SIGUSR1);
+    signals_ignore(SIGUSR2);
+    signals_child(&sh, true);
+    struct sigaction sa;
+    sigaction(SIGUSR1, NULL, &sa);
+    assert_ptr_equal(sa.sa_handler, SIG_DFL);
+    sigaction(SIGUSR2, NULL, &sa);
+    assert_ptr_equal(sa.sa_handler, SIG_IGN);
+    sigaction(SIGINT, NULL, &sa);   /* `cmd &` without job control */
+    assert_ptr_equal(sa.sa_handler, SIG_IGN);
+    sigaction(SIGCHLD, NULL, &sa);
+    assert_ptr_equal(sa.sa_handler, SIG_DFL);
+    signals_default(SIGINT);
+    signals_default(SIGQUIT);
+    signals_default(SIGUSR2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_number_round_trip),
+        cmocka_unit_test(test_number_forms),
+        cmocka_unit_test(test_describe),
+        cmocka_unit_test(test_trap_flag),
+        cmocka_unit_test(test_chld_flag),
+        cmocka_unit_test(test_run_traps_keeps_status),
+        cmocka_unit_test(test_child_resets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
