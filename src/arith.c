@@ -37,8 +37,11 @@ static intmax_t arith_assign(struct arith *x);
 
 static intmax_t arith_fail(struct arith *x, const char *why)
 {
-    if (!x->failed)
+    /* A syntax error quotes the expression; "division by zero" is enough alone. */
+    if (!x->failed && strncmp(why, "syntax", 6) == 0)
         diag_error("arithmetic", "%s: \"%s\"", why, x->expr);
+    else if (!x->failed)
+        diag_error("arithmetic", "%s", why);
     x->failed = true;
     return 0;
 }

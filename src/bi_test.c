@@ -130,7 +130,7 @@ static bool t_binary(struct tparser *t, const char *a, const char *op, const cha
     if (strcmp(op, ">") == 0) return strcmp(a, b) > 0;
     if (strcmp(op, "-a") == 0) return a[0] != '\0' && b[0] != '\0';
     if (strcmp(op, "-o") == 0) return a[0] != '\0' || b[0] != '\0';
-    if (op[1] == 'n' || op[1] == 'o' || (op[1] == 'e' && op[2] == 'f'))
+    if (strcmp(op, "-nt") == 0 || strcmp(op, "-ot") == 0 || strcmp(op, "-ef") == 0)
         return t_files(a, op, b);
     if (!t_number(t, a, &x) || !t_number(t, b, &y))
         return false;

@@ -16,6 +16,7 @@
 #include "bi.h"
 #include "diag.h"
 #include "funcs.h"
+#include "history.h"
 #include "path.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -41,6 +42,7 @@ static const struct builtin builtin_table[] = {
     {"fg", bi_fg, false},
     {"getopts", bi_getopts, false},
     {"hash", bi_hash, false},
+    {"history", history_builtin, false},
     {"jobs", bi_jobs, false},
     {"kill", bi_kill, false},
     {"local", bi_local, false},

@@ -161,6 +161,13 @@ static void on_line(char *line)
     rl_callback_handler_remove();   /* restores the terminal modes */
 }
 
+/* Keep the history across sessions: written when the shell exits. */
+static void history_at_exit(struct shell *sh)
+{
+    history_save(sh);
+    history_free();
+}
+
 struct input *input_readline(struct shell *sh)
 {
     struct input *in = xcalloc(1, sizeof *in);
@@ -173,6 +180,7 @@ struct input *input_readline(struct shell *sh)
     rl_outstream = stderr;      /* prompts go to stderr, as in other shells */
     complete_init(sh);
     history_init(sh);
+    sh->ops.at_exit = history_at_exit;
     return in;
 }
 

@@ -674,7 +674,10 @@ static bool ends_run(enum lex_mode mode, int c, const struct partbuf *pb)
 static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, int c)
 {
     int line = lx->lineno;
-    if (c == '\'' && (mode == M_WORD || mode == M_BRACE))
+    /* Inside "${x#pat}" the pattern is read as if unquoted (its text kind is
+     * LITERAL), so '...' quotes there too, as in dash: "${x#'a*'}". */
+    bool dq_pattern = mode == M_BRACE_DQ && pb->text_kind == WP_LITERAL;
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || dq_pattern))
         return lex_squote(lx, pb, line);
     if (c == '"' && (mode == M_WORD || mode == M_BRACE || mode == M_BRACE_DQ))
         return lex_dquote(lx, pb, line);

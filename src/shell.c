@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "history.h"
 #include "sys.h"
 
 /* dash's PATH when the environment has none. */
@@ -154,7 +153,6 @@ void shell_free(struct shell *sh)
     sh->aliases = NULL;
     sh->funcs = NULL;
     sh->vars = NULL;
-    history_free();
 }
 
 void shell_set_params(struct shell *sh, char *const *argv, int n)
@@ -284,7 +282,8 @@ _Noreturn void shell_exit(struct shell *sh, int status)
     bool subshell = sh->is_subshell;
     status = run_exit_trap(sh, status);
     if (sh->opt.interactive && !subshell) {
-        history_save(sh);
+        if (sh->ops.at_exit != NULL)
+            sh->ops.at_exit(sh);
         if (sh->jobs.job_control)
             hangup_stopped_jobs(sh);
     }

@@ -20,10 +20,10 @@ read -r -d '' LAYERS <<'MAP'
 2  ast vars jobs redir path
 3  lexer funcs arith
 4  shell
-5  parser expand signals
+5  parser expand signals history
 6  builtins
 7  exec
-8  history prompt complete
+8  prompt complete
 9  input
 10 repl
 11 main

@@ -20,6 +20,13 @@ ref=$(command -v "$2") || { echo "reference shell '$2' not found" >&2; exit 2; }
 dir=$(cd "$3" && pwd) || exit 2
 : "${DIFF_TIMEOUT:=10}"
 
+# Close descriptors inherited from whoever started us (ctest keeps some
+# open), so the scripts see only 0, 1 and 2 as a user's terminal would.
+for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+done
+
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 

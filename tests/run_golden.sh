@@ -28,6 +28,13 @@ expect=$(cd "${3:-$2}" && pwd) || exit 2
 # Scripts may start minish again (e.g. `"$MINISH" -c ...` to test -c).
 export MINISH="$minish"
 
+# Close descriptors inherited from whoever started us (ctest keeps some
+# open), so the scripts see only 0, 1 and 2 as a user's terminal would.
+for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+done
+
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 

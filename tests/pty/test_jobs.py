@@ -55,6 +55,7 @@ def test_stopped_pipeline_resumed_with_fg():
         time.sleep(0.3)
         sh.ctrl('c')
         sh.prompt(timeout=5)
+        assert sh.status() == 130
         assert wait_gone('sleep 303')
         assert sh.exit() == 0
 
