@@ -62,6 +62,8 @@ void jobs_free(struct job_table *t);
 
 /* A new empty job.  BACKGROUND jobs get an id (%n) and are listed by `jobs`. */
 struct job *job_new(struct job_table *t, const char *text, bool background);
+/* Add a process (a pipeline stage).  The executor sets j->pgid itself
+ * (the first stage's pid) when job control gives the job its own group. */
 void job_add_process(struct job *j, pid_t pid, const char *text);
 /* Record waitpid's STATUS for PID.  Returns its job, or NULL if no job has it. */
 struct job *job_record(struct job_table *t, pid_t pid, int wstatus);
@@ -101,7 +103,9 @@ void job_print(const struct job_table *t, const struct job *j, FILE *out, bool l
 /* Print a notice for every job whose state changed and was not yet reported
  * (interactive shells, before the prompt), and drop the finished ones. */
 void jobs_notify(struct job_table *t, FILE *out);
-/* Drop finished background jobs without printing (non-interactive shells). */
+/* Drop finished background jobs without printing (non-interactive shells).
+ * The newest 32 are kept, so that `wait $!` still finds their status; the
+ * wait builtin removes a job once it has reported it. */
 void jobs_forget_done(struct job_table *t);
 /* True if any job is stopped (for `exit`'s warning). */
 bool jobs_any_stopped(const struct job_table *t);

@@ -115,6 +115,8 @@ _Noreturn void shell_exit(struct shell *sh, int status);
 /*
  * After an expansion or special-builtin error: a non-interactive shell
  * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and goes on.
+ * The exit is a JUMP_EXIT that the executor unwinds, so callers return
+ * normally after calling this.
  */
 void shell_error_exit(struct shell *sh, int status);
 

@@ -47,6 +47,12 @@ int sys_kill(pid_t pid, int sig, const char *why);
 int sys_setpgid(pid_t pid, pid_t pgid, const char *why);
 int sys_tcsetpgrp(int fd, pid_t pgid, const char *why);
 /* read(2) retried on EINTR. */
+/* The kernel's signal numbers in words: 2 to "INT" (NULL if unknown), and
+ * bash's description "Interrupt" ("Unknown signal").  signals.h's
+ * signal_name/signal_describe are the same, for modules above sys. */
+const char *sys_signal_name(int sig);
+const char *sys_signal_describe(int sig);
+
 ssize_t sys_read(int fd, void *buf, size_t n);
 /* Write all N bytes, retrying on EINTR and short writes.  0 or -1. */
 int sys_write_all(int fd, const void *buf, size_t n);

@@ -26,7 +26,6 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "signals.h"
 #include "sys.h"
 
 /* ==== The table ==== */
@@ -318,7 +317,7 @@ static void report_signal(const struct job_table *t, const struct job *j)
     if (WTERMSIG(st) == SIGINT)
         fputc('\n', stderr);
     else
-        fprintf(stderr, "%s\n", signal_describe(WTERMSIG(st)));
+        fprintf(stderr, "%s\n", sys_signal_describe(WTERMSIG(st)));
 }
 
 /* job_wait, optionally sending SIGCONT once the job has the terminal. */
@@ -440,14 +439,14 @@ static const char *state_words(const struct job *j, char *buf, size_t size)
     case JOB_STOPPED:
         for (size_t i = 0; i < j->nprocs; i++)
             if (j->procs[i].state == JOB_STOPPED)
-                return signal_describe(WSTOPSIG(j->procs[i].wstatus));
+                return sys_signal_describe(WSTOPSIG(j->procs[i].wstatus));
         return "Stopped";
     case JOB_DONE:
         break;
     }
     int st = j->nprocs ? j->procs[j->nprocs - 1].wstatus : 0;
     if (WIFSIGNALED(st))
-        return signal_describe(WTERMSIG(st));
+        return sys_signal_describe(WTERMSIG(st));
     if (!WIFEXITED(st) || WEXITSTATUS(st) == 0)
         return "Done";
     snprintf(buf, size, "Exit %d", WEXITSTATUS(st));
@@ -497,9 +496,24 @@ void jobs_notify(struct job_table *t, FILE *out)
     drop_done(t);
 }
 
+/* How many finished background jobs a script keeps for a later `wait`. */
+#define KEEP_DONE 32
+
 void jobs_forget_done(struct job_table *t)
 {
-    drop_done(t);
+    /* POSIX: `cmd & ... wait $!` must still get cmd's status after the
+     * shell reaped it, so keep the newest finished background jobs (as
+     * bash keeps the last CHILD_MAX statuses) and drop older ones */
+    size_t kept = 0;
+    for (size_t i = t->len; i-- > 0;) {
+        struct job *j = t->jobs[i];
+        if (job_state(j) != JOB_DONE)
+            continue;
+        if (j->id != 0 && kept < KEEP_DONE)
+            kept++;
+        else
+            job_remove(t, j);
+    }
 }
 
 bool jobs_any_stopped(const struct job_table *t)

@@ -297,6 +297,10 @@ _Noreturn void shell_exit(struct shell *sh, int status)
 void shell_error_exit(struct shell *sh, int status)
 {
     sh->last_status = status;
-    if (!sh->opt.interactive)
-        shell_exit(sh, status);
+    /* Unwind rather than exit here, so that redirections are undone and
+     * descriptors closed on the way out; the top level calls shell_exit. */
+    if (!sh->opt.interactive) {
+        sh->jump = JUMP_EXIT;
+        sh->jump_count = 0;
+    }
 }

@@ -21,6 +21,7 @@
 
 #include "diag.h"
 #include "shell.h"
+#include "sys.h"
 
 volatile sig_atomic_t signals_got_chld;
 volatile sig_atomic_t signals_got_int;
@@ -38,41 +39,8 @@ static bool shell_interactive;
 
 /* ==== Names ==== */
 
-static const struct {
-    int sig;
-    const char *name;
-    const char *describe;   /* bash's words (strsignal's, without locale) */
-} sigtab[] = {
-    {SIGHUP, "HUP", "Hangup"}, {SIGINT, "INT", "Interrupt"},
-    {SIGQUIT, "QUIT", "Quit"}, {SIGILL, "ILL", "Illegal instruction"},
-    {SIGTRAP, "TRAP", "Trace/breakpoint trap"}, {SIGABRT, "ABRT", "Aborted"},
-    {SIGBUS, "BUS", "Bus error"}, {SIGFPE, "FPE", "Floating point exception"},
-    {SIGKILL, "KILL", "Killed"}, {SIGUSR1, "USR1", "User defined signal 1"},
-    {SIGSEGV, "SEGV", "Segmentation fault"}, {SIGUSR2, "USR2", "User defined signal 2"},
-    {SIGPIPE, "PIPE", "Broken pipe"}, {SIGALRM, "ALRM", "Alarm clock"},
-    {SIGTERM, "TERM", "Terminated"},
-#ifdef SIGSTKFLT
-    {SIGSTKFLT, "STKFLT", "Stack fault"},
-#endif
-    {SIGCHLD, "CHLD", "Child exited"}, {SIGCONT, "CONT", "Continued"},
-    {SIGSTOP, "STOP", "Stopped (signal)"}, {SIGTSTP, "TSTP", "Stopped"},
-    {SIGTTIN, "TTIN", "Stopped (tty input)"}, {SIGTTOU, "TTOU", "Stopped (tty output)"},
-    {SIGURG, "URG", "Urgent I/O condition"}, {SIGXCPU, "XCPU", "CPU time limit exceeded"},
-    {SIGXFSZ, "XFSZ", "File size limit exceeded"},
-    {SIGVTALRM, "VTALRM", "Virtual timer expired"},
-    {SIGPROF, "PROF", "Profiling timer expired"},
-#ifdef SIGWINCH
-    {SIGWINCH, "WINCH", "Window changed"},
-#endif
-#ifdef SIGIO
-    {SIGIO, "IO", "I/O possible"},
-#endif
-#ifdef SIGPWR
-    {SIGPWR, "PWR", "Power failure"},
-#endif
-    {SIGSYS, "SYS", "Bad system call"},
-};
-#define NSIGTAB (sizeof sigtab / sizeof sigtab[0])
+/* The table itself lives in sys.c (the kernel's numbers, below every
+ * module that prints a status); these are the shell-facing names. */
 
 int signal_number(const char *name)
 {
@@ -88,26 +56,22 @@ int signal_number(const char *name)
         return 0;
     if (strncasecmp(name, "SIG", 3) == 0)
         name += 3;
-    for (size_t i = 0; i < NSIGTAB; i++)
-        if (strcasecmp(name, sigtab[i].name) == 0)
-            return sigtab[i].sig;
+    for (int sig = 1; sig < NSIG; sig++) {
+        const char *known = sys_signal_name(sig);
+        if (known != NULL && strcasecmp(name, known) == 0)
+            return sig;
+    }
     return -1;
 }
 
 const char *signal_name(int sig)
 {
-    for (size_t i = 0; i < NSIGTAB; i++)
-        if (sigtab[i].sig == sig)
-            return sigtab[i].name;
-    return NULL;
+    return sys_signal_name(sig);
 }
 
 const char *signal_describe(int sig)
 {
-    for (size_t i = 0; i < NSIGTAB; i++)
-        if (sigtab[i].sig == sig)
-            return sigtab[i].describe;
-    return "Unknown signal";
+    return sys_signal_describe(sig);
 }
 
 /* ==== Dispositions ==== */

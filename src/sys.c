@@ -19,8 +19,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "signals.h"
-
 static int trace_fd = -1;   /* where the narration goes; -1: off */
 
 void sys_trace_set(int fd)
@@ -31,6 +29,60 @@ void sys_trace_set(int fd)
 int sys_trace_fd(void)
 {
     return trace_fd;
+}
+
+/* ==== Signal names ==== */
+
+static const struct {
+    int sig;
+    const char *name;
+    const char *describe;   /* bash's words (strsignal's, without locale) */
+} sigtab[] = {
+    {SIGHUP, "HUP", "Hangup"}, {SIGINT, "INT", "Interrupt"},
+    {SIGQUIT, "QUIT", "Quit"}, {SIGILL, "ILL", "Illegal instruction"},
+    {SIGTRAP, "TRAP", "Trace/breakpoint trap"}, {SIGABRT, "ABRT", "Aborted"},
+    {SIGBUS, "BUS", "Bus error"}, {SIGFPE, "FPE", "Floating point exception"},
+    {SIGKILL, "KILL", "Killed"}, {SIGUSR1, "USR1", "User defined signal 1"},
+    {SIGSEGV, "SEGV", "Segmentation fault"}, {SIGUSR2, "USR2", "User defined signal 2"},
+    {SIGPIPE, "PIPE", "Broken pipe"}, {SIGALRM, "ALRM", "Alarm clock"},
+    {SIGTERM, "TERM", "Terminated"},
+#ifdef SIGSTKFLT
+    {SIGSTKFLT, "STKFLT", "Stack fault"},
+#endif
+    {SIGCHLD, "CHLD", "Child exited"}, {SIGCONT, "CONT", "Continued"},
+    {SIGSTOP, "STOP", "Stopped (signal)"}, {SIGTSTP, "TSTP", "Stopped"},
+    {SIGTTIN, "TTIN", "Stopped (tty input)"}, {SIGTTOU, "TTOU", "Stopped (tty output)"},
+    {SIGURG, "URG", "Urgent I/O condition"}, {SIGXCPU, "XCPU", "CPU time limit exceeded"},
+    {SIGXFSZ, "XFSZ", "File size limit exceeded"},
+    {SIGVTALRM, "VTALRM", "Virtual timer expired"},
+    {SIGPROF, "PROF", "Profiling timer expired"},
+#ifdef SIGWINCH
+    {SIGWINCH, "WINCH", "Window changed"},
+#endif
+#ifdef SIGIO
+    {SIGIO, "IO", "I/O possible"},
+#endif
+#ifdef SIGPWR
+    {SIGPWR, "PWR", "Power failure"},
+#endif
+    {SIGSYS, "SYS", "Bad system call"},
+};
+#define NSIGTAB (sizeof sigtab / sizeof sigtab[0])
+
+const char *sys_signal_name(int sig)
+{
+    for (size_t i = 0; i < NSIGTAB; i++)
+        if (sigtab[i].sig == sig)
+            return sigtab[i].name;
+    return NULL;
+}
+
+const char *sys_signal_describe(int sig)
+{
+    for (size_t i = 0; i < NSIGTAB; i++)
+        if (sigtab[i].sig == sig)
+            return sigtab[i].describe;
+    return "Unknown signal";
 }
 
 /* ==== The trace ==== */
@@ -149,7 +201,7 @@ static void status_text(struct line *l, int st)
         return;
     }
     int sig = WIFSIGNALED(st) ? WTERMSIG(st) : WSTOPSIG(st);
-    name = signal_name(sig);
+    name = sys_signal_name(sig);
     line_add(l, "%s by ", WIFSIGNALED(st) ? "killed" : "stopped");
     if (name != NULL)
         line_add(l, "SIG%s", name);
@@ -221,7 +273,7 @@ int sys_kill(pid_t pid, int sig, const char *why)
     int err = errno;
     if (trace_fd >= 0) {
         char call[64];
-        const char *name = signal_name(sig);
+        const char *name = sys_signal_name(sig);
         snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name ? name : "?");
         trace_ret(r, err, why, call);
     }

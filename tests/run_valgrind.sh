@@ -11,6 +11,13 @@
 # the report is the shell's own.  Ends with "N passed, N failed".
 set -u
 
+# Close descriptors inherited from whoever started us (ctest keeps some
+# open), so that Valgrind's descriptor report shows only what minish opened.
+for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+done
+
 # ---- One script (the parallel worker): run_valgrind.sh --one MINISH SUPP SCRIPT
 if [ "${1:-}" = --one ]; then
     minish=$2 supp=$3 script=$4

@@ -19,14 +19,27 @@
 
 /* ==== Real statuses, made by real children ==== */
 
+/* A child that waits for signals; returns once it is ready for them. */
 static pid_t child_that_pauses(void)
 {
+    int ready[2];
+    char c;
+    assert_int_equal(pipe(ready), 0);
     pid_t pid = fork();
     if (pid == 0) {
+        /* a group of its own, which is not orphaned, so that the kernel
+         * does not discard SIGTSTP (as it does in orphaned groups) */
+        setpgid(0, 0);
+        close(ready[0]);
+        if (write(ready[1], "r", 1) != 1)
+            _exit(1);
         for (;;)
             pause();
     }
     assert_true(pid > 0);
+    close(ready[1]);
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    close(ready[0]);
     return pid;
 }
 
@@ -283,8 +296,37 @@ static void test_notify_drops_done(void **state)
     assert_ptr_equal(t.current, a);
     job_record(&t, 95001, status_exited(0));
     jobs_forget_done(&t);
+    assert_int_equal(t.len, 1);     /* kept for a later `wait $!` */
+    jobs_notify(&t, stderr);        /* (prints a's notice) */
     assert_int_equal(t.len, 0);
     assert_null(t.current);
+    jobs_free(&t);
+}
+
+/* A script keeps only the newest finished background jobs. */
+static void test_forget_done_keeps_newest(void **state)
+{
+    (void)state;
+    struct job_table t;
+    int done = status_exited(0);
+    jobs_init(&t);
+    struct job *hidden = job_new(&t, "ls", false);
+    job_add_process(hidden, 97000, "ls");
+    job_record(&t, 97000, done);
+    struct job *running = job_new(&t, "sleep 9", true);
+    job_add_process(running, 97001, "sleep 9");
+    for (int i = 0; i < 40; i++) {
+        struct job *j = job_new(&t, "true", true);
+        job_add_process(j, 97100 + i, "true");
+        job_record(&t, 97100 + i, done);
+    }
+    jobs_forget_done(&t);
+    assert_int_equal(t.len, 1 + 32);
+    assert_null(job_by_pid(&t, 97000));         /* hidden: nobody can wait for it */
+    assert_non_null(job_by_pid(&t, 97001));     /* running: always kept */
+    assert_null(job_by_pid(&t, 97107));         /* the oldest finished ones go */
+    assert_non_null(job_by_pid(&t, 97108));
+    assert_non_null(job_by_pid(&t, 97139));
     jobs_free(&t);
 }
 
@@ -339,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_print_format),
         cmocka_unit_test(test_notify_drops_done),
+        cmocka_unit_test(test_forget_done_keeps_newest),
         cmocka_unit_test(test_wait_and_continue_real),
         cmocka_unit_test(test_wait_echild),
     };
