@@ -61,6 +61,14 @@ struct shell_opts {
     bool pipefail;
     bool interactive;   /* -i */
     bool trace;         /* teaching narration (set -o trace) */
+    bool noreap;        /* teaching: leave finished background children as zombies until `wait` */
+    bool step;          /* teaching: pause before each fork, exec and wait (interactive only) */
+    enum spawn_mode {   /* how external commands are started: set -o spawn=NAME */
+        SPAWN_AUTO,         /* vfork where the child only sets up fds and execs, else fork */
+        SPAWN_FORK,
+        SPAWN_VFORK,
+        SPAWN_POSIX_SPAWN
+    } spawn;
 };
 
 /* break/continue/return/exit unwinding: set by the builtin, obeyed by the executor. */

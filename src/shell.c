@@ -39,7 +39,8 @@ static const struct option_def options[] = {
     OPT(interactive, 'i'), OPT(monitor, 'm'), OPT(noexec, 'n'),
     OPT(xtrace, 'x'),    OPT(verbose, 'v'),   OPT(noclobber, 'C'),
     OPT(allexport, 'a'), OPT(notify, 'b'),    OPT(nounset, 'u'),
-    OPT(pipefail, 0),    OPT(trace, 0),
+    OPT(pipefail, 0),    OPT(trace, 0),       OPT(noreap, 0),
+    OPT(step, 0),
 };
 #undef OPT
 #define NOPTIONS (sizeof options / sizeof options[0])
@@ -222,8 +223,24 @@ int shell_set_option_letter(struct shell *sh, char letter, bool on)
     return -1;
 }
 
+/* set -o spawn=fork|vfork|posix_spawn|auto */
+static const char *const spawn_names[] = {"auto", "fork", "vfork", "posix_spawn"};
+
+static int set_spawn(struct shell *sh, const char *value)
+{
+    for (size_t i = 0; i < sizeof spawn_names / sizeof spawn_names[0]; i++) {
+        if (strcmp(spawn_names[i], value) == 0) {
+            sh->opt.spawn = (enum spawn_mode)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 int shell_set_option_name(struct shell *sh, const char *name, bool on)
 {
+    if (strncmp(name, "spawn=", 6) == 0)
+        return on ? set_spawn(sh, name + 6) : -1;
     for (size_t i = 0; i < NOPTIONS; i++) {
         if (strcmp(options[i].name, name) == 0)
             return set_option(sh, &options[i], on);
@@ -242,6 +259,11 @@ void shell_print_options(const struct shell *sh, bool human)
         else
             printf("set %co %s\n", on ? '-' : '+', options[i].name);
     }
+    const char *spawn = spawn_names[sh->opt.spawn];
+    if (human)
+        printf("%-16s%s\n", "spawn", spawn);
+    else
+        printf("set -o spawn=%s\n", spawn);
 }
 
 /* ==== Exit ==== */
