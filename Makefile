@@ -1,7 +1,7 @@
 # A thin wrapper around CMake: `make run`, `make test`, `make asan`, `make bench`.
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
-DEPS   = cmake gcc make libreadline-dev libcmocka-dev valgrind python3-pexpect dash
+DEPS   = cmake gcc make libreadline-dev libcmocka-dev valgrind python3-pexpect dash procps
 
 .PHONY: all deps run test asan bench fuzz clean install
 
