@@ -39,7 +39,9 @@ if [ "${1:-}" = --one ]; then
     grep -Eq 'definitely lost: [1-9]' "$log" && why="$why definite leak"
     # "Open file descriptor N: PATH" followed by "<inherited from parent>"
     # is fine, as are 0-2; anything else was opened by minish and not closed.
-    leaked=$(awk '/Open file descriptor [0-9]+:/ {
+    # Valgrind's own log can sit on fd 3: a script that redirects fd 3 makes
+    # minish save and restore it, and Valgrind then books it to minish.
+    leaked=$(awk '/Open file descriptor [0-9]+:/ && !/\.valgrind\.log$/ {
                       fd = $0; sub(/.*descriptor /, "", fd); sub(/:.*/, "", fd)
                       getline nxt
                       if (fd + 0 > 2 && nxt !~ /inherited from parent/) printf "%s ", fd
