@@ -186,6 +186,9 @@ struct wpart *ast_wpart(struct arena *a, enum wpart_kind kind);
  * parser tests compare; docs/grammar.md shows the format.
  */
 void ast_dump(FILE *out, const struct node *n);
+/* The tree as a Graphviz digraph (`minish --ast=dot`): one box per node,
+ * simple commands with their text, edges labelled cond/then/do/... */
+void ast_dump_dot(FILE *out, const struct node *n);
 /* Append the dump of one word's parts (e.g. `lit "a" dq[param b]`). */
 void ast_dump_word(struct strbuf *out, const struct word *w);
 /* Append shell source text for N: `ls -l | wc -l > out &`.  For `jobs` and `type`. */

@@ -38,6 +38,8 @@ builtin_fn bi_command, bi_type;
 builtin_fn bi_cd, bi_pwd;
 /* bi_trap.c */
 builtin_fn bi_trap, bi_umask;
+/* bi_ulimit.c */
+builtin_fn bi_ulimit;
 /* bi_vars.c */
 builtin_fn bi_export, bi_readonly, bi_unset, bi_set, bi_shift, bi_local;
 /* bi_echo.c */
@@ -48,6 +50,8 @@ builtin_fn bi_test, bi_bracket;
 builtin_fn bi_read, bi_getopts;
 /* bi_jobs.c */
 builtin_fn bi_jobs, bi_fg, bi_bg, bi_wait, bi_kill, bi_disown;
+/* bi_teach.c */
+builtin_fn bi_ptree, bi_fds, bi_reap;
 
 /* ==== Shared helpers (builtins.c) ==== */
 

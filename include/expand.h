@@ -46,6 +46,12 @@ char *expand_heredoc(struct shell *sh, struct arena *a, const struct redir *r);
 /* Expand the text of PS1/PS2/PS4: parameters, $(...) and $((...)) only. */
 char *expand_prompt(struct shell *sh, struct arena *a, const char *text);
 
+/*
+ * The exit status of the last command substitution expanded (0 before any).
+ * An assignment-only command takes it as its status (POSIX XCU 2.9.1); `$?`
+ * is not changed by a $(...) until the command is done.
+ */
+int expand_cmdsub_status(void);
 /* Does TEXT match the shell pattern PATTERN (from EXP_PATTERN)? */
 bool expand_match(const char *pattern, const char *text);
 

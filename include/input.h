@@ -24,6 +24,11 @@ void input_free(struct input *in);
 /* A parse_reader_fn: the next line, or NULL at end of input.  CTX is the struct input. */
 const char *input_read(void *ctx, bool continuation);
 
+/* The parser has a complete command: it becomes one history entry now,
+ * before it runs (so `history` lists itself, as in bash).  Files and
+ * strings: nothing to do. */
+void input_command_done(struct input *in);
+
 /*
  * True (once) if Ctrl-C threw away a command that was being continued
  * (PS2): input_read then answered end of input, so the caller drops the

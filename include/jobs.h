@@ -51,6 +51,9 @@ struct job_table {
     struct job *current;        /* %+ */
     struct job *previous;       /* %- */
     bool job_control;           /* set -m: jobs get their own process groups */
+    bool noreap;                /* set -o noreap (teaching): no WNOHANG reaping, and a
+                                 * foreground wait waits for its own pids only, so finished
+                                 * background children stay zombies until `wait`/`reap` */
     int tty_fd;                 /* the terminal (close-on-exec), -1 if none */
     pid_t shell_pgid;
     struct termios shell_tmodes;/* restored when the shell takes the terminal back */
@@ -107,6 +110,9 @@ void jobs_notify(struct job_table *t, FILE *out);
  * The newest 32 are kept, so that `wait $!` still finds their status; the
  * wait builtin removes a job once it has reported it. */
 void jobs_forget_done(struct job_table *t);
+/* The terminal hung up: send SIGHUP to every job's group (and SIGCONT to
+ * stopped ones, so they see it), as bash does before it exits. */
+void jobs_hangup(struct job_table *t);
 /* True if any job is stopped (for `exit`'s warning). */
 bool jobs_any_stopped(const struct job_table *t);
 

@@ -83,6 +83,7 @@ struct lexer {
     bool eof;                   /* the reader returned NULL: it is not asked again */
     bool started;               /* a line of this command was read: next ones continue it */
     struct lex_alias *aliases;  /* alias texts being read, innermost first (heap) */
+    bool after_blank_alias;     /* the last token came right after a blank-ended alias text */
     struct lex_heredoc *heredocs, **heredoc_tail; /* bodies to read after the next newline */
     struct strbuf sb;           /* text of the part being built */
     struct strbuf nb;           /* a parameter name being read */
@@ -101,6 +102,12 @@ void lex_string_free(struct lex_string *s);
 /* Set LX up to read from READ/CTX, sharing SHARED.  LINENO is the line before the first. */
 void lex_init(struct lexer *lx, lex_reader_fn *read, void *ctx, struct lex_shared *shared,
               int lineno);
+/*
+ * Did the token just read follow the end of an alias text that ends in a
+ * blank?  POSIX: then that word is checked for an alias too (`alias a='b '`).
+ */
+bool lex_after_blank_alias(const struct lexer *lx);
+
 /* Free the lexer's buffers and pushed aliases (not the lexer itself). */
 void lex_free(struct lexer *lx);
 

@@ -21,9 +21,10 @@ struct shell;
  *   \t HH:MM:SS  \T 12-hour time  \d "Tue May 26"  \n newline  \e escape
  *   \a bell  \\ backslash  \NNN octal byte  \[ \] around non-printing text
  * \[ and \] become readline's invisible-text markers (\001, \002).  An unknown
- * escape is kept as is.  With FOR_EXPANSION, the characters of substituted
- * values that expansion would interpret ($ ` \) are backslash-quoted, so a
- * directory called '$x' is shown as it is.
+ * escape is kept as is.  With FOR_EXPANSION, every '$' that an escape puts
+ * in (\$, or a directory called '$x') is written as the byte \037, which
+ * prompt_render turns back into '$' after parameter expansion, so it is
+ * shown as it is.
  */
 void prompt_escapes(struct shell *sh, const char *text, struct strbuf *out, bool for_expansion);
 

@@ -13,7 +13,7 @@
 
 struct shell;
 
-/* Install the shell's handlers: SIGCHLD (flag), SIGINT (flag when interactive),
+/* Install the shell's handlers: SIGCHLD (flag), SIGINT and SIGHUP (flags when interactive),
  * and ignore SIGQUIT SIGTSTP SIGTTIN SIGTTOU when interactive with job control. */
 void signals_init(bool interactive, bool job_control);
 /* In a forked child before exec: default dispositions (except ignored traps)
@@ -24,6 +24,10 @@ void signals_child(const struct shell *sh, bool background);
 /* Set by handlers; read and clear them at safe points. */
 extern volatile sig_atomic_t signals_got_chld;
 extern volatile sig_atomic_t signals_got_int;
+/* SIGHUP (the terminal went away) reached an interactive shell: input.c
+ * answers end of input, so the shell exits through shell_exit and saves
+ * its history; nothing is done in the handler itself. */
+extern volatile sig_atomic_t signals_got_hup;
 /* True if signal SIG arrived since the last signals_take(SIG). */
 bool signals_take(int sig);
 /* Catch SIG for a trap (flag only), ignore it, or restore the default. */

@@ -24,6 +24,9 @@ void sys_trace_set(int fd);
 int sys_trace_fd(void);
 /* Print one free-form trace line ("minish[PID]: TEXT") if the trace is on. */
 void sys_trace_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* True if any trace is on: the narration, --trace-file or --trace-dot
+ * (callers format their WHY strings only then). */
+bool sys_tracing(void);
 
 pid_t sys_fork(const char *why);
 /* Replace the process image.  Returns only on failure. */

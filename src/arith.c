@@ -29,7 +29,11 @@ struct arith {
     const char *p;          /* the next unread character */
     int noeval;             /* >0 inside a skipped operand */
     bool failed;            /* an error has been printed */
+    int depth;              /* nested '(' , unary operators and assignments */
 };
+
+/* Deeper nesting is an error, not a stack overflow: ((((...)))) x 10000. */
+#define ARITH_MAX_DEPTH 1000
 
 static intmax_t arith_assign(struct arith *x);
 
@@ -222,7 +226,10 @@ static intmax_t arith_unary(struct arith *x)
     char c = *x->p;
     if (c == '+' || c == '-' || c == '!' || c == '~') {
         x->p++;
+        if (++x->depth > ARITH_MAX_DEPTH)
+            return arith_fail(x, "expression nested too deeply");
         intmax_t v = arith_unary(x);
+        x->depth--;
         return c == '-' ? wrap_sub(0, v) : c == '!' ? !v : c == '~' ? ~v : v;
     }
     return arith_primary(x);
@@ -416,7 +423,21 @@ static intmax_t apply_op(struct arith *x, const char *op, intmax_t old, intmax_t
 }
 
 /* assign -> NAME ('=' | '*=' | ... | '|=') assign | cond */
+static intmax_t arith_assign_rule(struct arith *x);
+
+/* Every '(', '?' and '=' comes back here: the one place to bound the depth. */
 static intmax_t arith_assign(struct arith *x)
+{
+    if (x->failed)
+        return 0;   /* after an error nothing more is evaluated or parsed */
+    if (++x->depth > ARITH_MAX_DEPTH)
+        return arith_fail(x, "expression nested too deeply");
+    intmax_t v = arith_assign_rule(x);
+    x->depth--;
+    return v;
+}
+
+static intmax_t arith_assign_rule(struct arith *x)
 {
     static const char *const ops[] = {
         "<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "="
@@ -442,7 +463,7 @@ static intmax_t arith_assign(struct arith *x)
 
 int arith_eval(struct vars *vars, const char *expr, intmax_t *result)
 {
-    struct arith x = { vars, expr, expr, 0, false };
+    struct arith x = { vars, expr, expr, 0, false, 0 };
     intmax_t v = arith_assign(&x);
     skip_space(&x);
     if (!x.failed && *x.p != '\0')

@@ -558,3 +558,104 @@ void ast_text(struct strbuf *out, const struct node *n)
     default: text_compound(out, n); break;
     }
 }
+
+/* ==== Graphviz (--ast=dot) ==== */
+
+/* TEXT as the inside of a DOT "..." string. */
+static void dot_escaped(struct strbuf *sb, const char *text)
+{
+    for (; *text; text++) {
+        if (*text == '"' || *text == '\\')
+            sb_putc(sb, '\\');
+        sb_putc(sb, *text);
+    }
+}
+
+static int dot_node(struct strbuf *sb, const struct node *n, int *next);
+
+/* An edge from node FROM to a new node for CHILD (if any), labelled LABEL. */
+static void dot_child(struct strbuf *sb, int from, const char *label, const struct node *child,
+                      int *next)
+{
+    if (child == NULL)
+        return;
+    int to = dot_node(sb, child, next);
+    sb_printf(sb, "  n%d -> n%d [label=\"%s\"];\n", from, to, label);
+}
+
+/* The box's text: the kind, and for a simple command its source text. */
+static void dot_label(struct strbuf *sb, const struct node *n)
+{
+    static const char *const kinds[] = {
+        "simple", "pipeline", "&&", "||", ";", "&", "( subshell )", "{ group }",
+        "if", "while", "until", "for", "case", "function"};
+    sb_puts(sb, n->kind == N_PIPELINE && n->u.pipeline.negated ? "! pipeline" : kinds[n->kind]);
+    if (n->kind == N_SIMPLE || n->kind == N_FOR || n->kind == N_FUNCDEF || n->redirs != NULL) {
+        struct strbuf text = STRBUF_INIT;
+        if (n->kind == N_FOR)
+            sb_printf(&text, "%s", n->u.for_.var);
+        else if (n->kind == N_FUNCDEF)
+            sb_printf(&text, "%s()", n->u.func.name);
+        else if (n->kind == N_SIMPLE)
+            ast_text(&text, n);
+        else
+            sb_puts(&text, "with redirections");
+        sb_puts(sb, "\\n");
+        dot_escaped(sb, sb_str(&text));
+        sb_free(&text);
+    }
+}
+
+/* Write N and everything under it; returns N's number. */
+static int dot_node(struct strbuf *sb, const struct node *n, int *next)
+{
+    int me = (*next)++;
+    sb_printf(sb, "  n%d [label=\"", me);
+    dot_label(sb, n);
+    sb_printf(sb, "\"%s];\n", n->kind == N_SIMPLE ? ", style=filled, fillcolor=lightyellow" : "");
+    char label[32];
+    switch (n->kind) {
+    case N_PIPELINE:
+        for (size_t i = 0; i < n->u.pipeline.nstages; i++) {
+            snprintf(label, sizeof label, "stage %zu", i + 1);
+            dot_child(sb, me, label, n->u.pipeline.stages[i], next);
+        }
+        break;
+    case N_AND: case N_OR: case N_SEQ:
+        dot_child(sb, me, "left", n->u.binary.left, next);
+        dot_child(sb, me, "right", n->u.binary.right, next);
+        break;
+    case N_BACKGROUND: case N_SUBSHELL: case N_GROUP:
+        dot_child(sb, me, "body", n->u.group.body, next);
+        break;
+    case N_IF:
+        dot_child(sb, me, "cond", n->u.if_.cond, next);
+        dot_child(sb, me, "then", n->u.if_.then, next);
+        dot_child(sb, me, "else", n->u.if_.els, next);
+        break;
+    case N_WHILE: case N_UNTIL:
+        dot_child(sb, me, "cond", n->u.loop.cond, next);
+        dot_child(sb, me, "do", n->u.loop.body, next);
+        break;
+    case N_FOR: dot_child(sb, me, "do", n->u.for_.body, next); break;
+    case N_CASE:
+        for (const struct case_item *ci = n->u.case_.items; ci; ci = ci->next)
+            dot_child(sb, me, "item", ci->body, next);
+        break;
+    case N_FUNCDEF: dot_child(sb, me, "body", n->u.func.body, next); break;
+    case N_SIMPLE: break;
+    }
+    return me;
+}
+
+void ast_dump_dot(FILE *out, const struct node *n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    int next = 0;
+    sb_puts(&sb, "digraph ast {\n  node [shape=box, fontname=\"monospace\"];\n");
+    if (n != NULL)
+        dot_node(&sb, n, &next);
+    sb_puts(&sb, "}\n");
+    fputs(sb_str(&sb), out);
+    sb_free(&sb);
+}

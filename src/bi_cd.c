@@ -180,6 +180,9 @@ int bi_cd(struct shell *sh, int argc, char **argv)
         for (const char *p = argv[k] + 1; *p != '\0'; p++)
             if (*p == 'L' || *p == 'P')
                 physical = *p == 'P';
+    const char *home = vars_get(sh->vars, "HOME");
+    if (i >= argc && (home == NULL || home[0] == '\0'))
+        return 0;   /* POSIX: implementation-defined, "no further steps"; dash: quiet success */
     const char *dir = cd_target(sh, i < argc ? argv[i] : NULL, &print);
     if (dir == NULL)
         return 1;

@@ -112,6 +112,45 @@ static int cmd_print_v(struct shell *sh, const char *name)
 }
 
 /*
+ * command -p: search the system's default PATH (confstr _CS_PATH) instead of
+ * $PATH.  Returns the old value (heap, or NULL if PATH was unset) for
+ * cmd_restore_path; the variable is swapped only while the command runs.
+ */
+static char *cmd_default_path(struct shell *sh)
+{
+    char buf[1024] = "/bin:/usr/bin";
+    size_t n = confstr(_CS_PATH, buf, sizeof buf);
+    if (n == 0 || n > sizeof buf)
+        strcpy(buf, "/bin:/usr/bin");
+    const char *old = vars_get(sh->vars, "PATH");
+    char *saved = old != NULL ? xstrdup(old) : NULL;
+    if (vars_set(sh->vars, "PATH", buf, 0) < 0)
+        diag_error("command", "PATH: is read only");
+    return saved;
+}
+
+static void cmd_restore_path(struct shell *sh, char *saved)
+{
+    if (saved != NULL)
+        (void)vars_set(sh->vars, "PATH", saved, 0);
+    else
+        (void)vars_unset(sh->vars, "PATH");
+    free(saved);
+}
+
+/* A special builtin that runs no shell code: only an error of its own can
+ * ask the shell to exit (`shift 5`, `export ro=1`, `set -o bogus`). */
+static bool cmd_never_exits(const char *name)
+{
+    static const char *const pure[] = { "shift", "set", "export", "readonly", "unset",
+                                        "trap", "times", ":", NULL };
+    for (int k = 0; pure[k] != NULL; k++)
+        if (strcmp(name, pure[k]) == 0)
+            return true;
+    return false;
+}
+
+/*
  * command [-p] [-v|-V] name [arg...] -- describe NAME, or run it as a
  * builtin or program even if a function has that name.
  */
@@ -124,16 +163,21 @@ int bi_command(struct shell *sh, int argc, char **argv)
         return 2;
     if (i >= argc)
         return 0;
+    char *saved_path = (flags & 1u) ? cmd_default_path(sh) : NULL;
     if (flags & 6u) {
         for (; i < argc; i++) {
             int st = (flags & 4u) ? cmd_describe(sh, argv[i]) : cmd_print_v(sh, argv[i]);
             if (st != 0)
                 status = st;
         }
-        return status;
+    } else {
+        status = sh->ops.run_argv(sh, argv + i);
+        if (sh->jump == JUMP_EXIT && cmd_never_exits(argv[i]))
+            sh->jump = JUMP_NONE;   /* POSIX 2.14: `command` keeps a special builtin's error from ending the shell */
     }
-    /* -p (a default PATH) is not supported beyond accepting it: the PATH search is the executor's. */
-    return sh->ops.run_argv(sh, argv + i);
+    if (flags & 1u)
+        cmd_restore_path(sh, saved_path);
+    return status;
 }
 
 /* type name... -- say what each NAME is.  127 if one is not found. */

@@ -294,6 +294,13 @@ static int pf_convert(struct strbuf *out, struct pf_args *a, const struct pf_spe
     case 'c':
         s = pf_next(a);
         c[0] = s != NULL ? s[0] : '\0';
+        if (c[0] == '\0') {    /* dash writes the NUL byte of an empty argument */
+            struct pf_spec nul = *sp;
+            nul.prec[0] = '\0';
+            pf_cformat(&nul, "", 'c', fmt, sizeof fmt);
+            sb_printf(out, fmt, 0);
+            return 0;
+        }
         pf_string(out, sp, c);
         return 0;
     case 'b':

@@ -35,7 +35,7 @@ static int jump_status(struct shell *sh, int argc, char **argv)
         return sh->last_status;
     if (bi_number(argv[0], argv[1], &n) < 0)
         return -1;
-    return n & 0xff;
+    return n;
 }
 
 /* exit [n] -- leave the shell; an interactive shell with stopped jobs warns once first. */
@@ -53,12 +53,17 @@ int bi_exit(struct shell *sh, int argc, char **argv)
         return 1;
     }
     warned = false;
+    status &= 0xff;     /* what the parent's wait() would see anyway */
     sh->last_status = status;
     sh->jump = JUMP_EXIT;
     return status;
 }
 
-/* return [n] -- leave the function, `.` file or script that is running. */
+/*
+ * return [n] -- leave the function, `.` file or script that is running.
+ * N is kept whole, as dash does (`return 300` gives $? = 300); POSIX leaves
+ * N > 255 unspecified.
+ */
 int bi_return(struct shell *sh, int argc, char **argv)
 {
     int status = jump_status(sh, argc, argv);

@@ -173,8 +173,11 @@ int bi_wait(struct shell *sh, int argc, char **argv)
     }
     for (size_t k = 0; k < sh->jobs.len; k++) {
         struct job *j = sh->jobs.jobs[k];
+        size_t before = sh->jobs.len;
         if (j != NULL && j->nprocs > 0)
             wait_job(sh, j, 0);
+        if (sh->jobs.len < before)
+            k--;    /* job_remove moved the next job into slot k (wraps to 0 and back) */
     }
     return 0;
 }
@@ -222,8 +225,12 @@ static int kill_one(struct shell *sh, const char *arg, int sig)
         struct job *j = jobs_lookup(sh, "kill", arg);
         if (j == NULL)
             return 1;
+        /* a stopped job only sees SIGTERM once continued: wake it too (bash) */
+        bool wake = job_state(j) == JOB_STOPPED && sig != SIGKILL && sig != SIGCONT;
+        if (j->pgid != 0 && sys_kill(-j->pgid, sig, "kill builtin: job's group") < 0)
+            return -1;
         if (j->pgid != 0)
-            return sys_kill(-j->pgid, sig, "kill builtin: job's group") < 0 ? -1 : 0;
+            return wake && sys_kill(-j->pgid, SIGCONT, "let the stopped job see it") < 0 ? -1 : 0;
         for (size_t k = 0; k < j->nprocs; k++)
             if (j->procs[k].state != JOB_DONE && sys_kill(j->procs[k].pid, sig, "kill builtin") < 0)
                 return -1;

@@ -153,7 +153,10 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
     return status;
 }
 
-/* read [-r] [-p prompt] [name...] -- a line into NAMEs (REPLY without any). */
+/*
+ * read [-r] [-p prompt] name... -- a line into NAMEs.  POSIX requires a
+ * name; like dash (not bash, which uses REPLY) a missing one is an error.
+ */
 int bi_read(struct shell *sh, int argc, char **argv)
 {
     struct strbuf line = STRBUF_INIT, esc = STRBUF_INIT;
@@ -173,19 +176,18 @@ int bi_read(struct shell *sh, int argc, char **argv)
             return 2;
         }
     }
+    if (i >= argc) {
+        diag_error("read", "arg count");
+        return 2;
+    }
     if (prompt != NULL && isatty(0)) {
         fputs(prompt, stderr);
         fflush(stderr);
     }
     status = read_line(&line, &esc, raw);
-    if (i >= argc) {    /* REPLY gets the line as it is */
-        if (vars_set(sh->vars, "REPLY", sb_str(&line), 0) < 0)
-            diag_error("read", "REPLY: is read only");
-    } else {
-        int st = read_assign(sh, &line, &esc, argv + i, argc - i);
-        if (st != 0)
-            status = st;
-    }
+    int st = read_assign(sh, &line, &esc, argv + i, argc - i);
+    if (st != 0)
+        status = st;
     sb_free(&line);
     sb_free(&esc);
     return status;

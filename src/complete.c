@@ -235,8 +235,11 @@ static char **complete_attempt(const char *text, int start, int end)
         vars_foreach(complete_sh->vars, add_var, &candidates);
         return rl_completion_matches(text, var_generator);
     }
-    if (text[0] == '~' && strchr(text, '/') == NULL)
-        return rl_completion_matches(text, rl_username_completion_function);
+    if (text[0] == '~' && strchr(text, '/') == NULL) {
+        char **matches = rl_completion_matches(text, rl_username_completion_function);
+        rl_filename_quoting_desired = 0;    /* '~root/' quoted would not expand */
+        return matches;
+    }
     if (strchr(text, '/') == NULL && in_command_position(rl_line_buffer, start)) {
         collect_commands();
         char **matches = rl_completion_matches(text, command_generator);

@@ -38,6 +38,7 @@
 #include "shell.h"
 #include "signals.h"
 #include "sys.h"
+#include "trace.h"
 #include "vars.h"
 
 enum { EXEC_FUNC_MAGIC = 0x46554e43u };     /* "FUNC" */
@@ -71,7 +72,10 @@ int exec_in_arena(struct shell *sh, struct node *n, struct arena *a)
 
 int exec_command(struct shell *sh, struct node *n, struct arena *a)
 {
-    return exec_in_arena(sh, n, a);
+    trace_command_begin(exec_label(n));    /* the teaching trace numbers and draws it */
+    int status = exec_in_arena(sh, n, a);
+    trace_command_end(status);
+    return status;
 }
 
 bool exec_stopping(const struct shell *sh)
@@ -89,7 +93,7 @@ const char *exec_why(const char *fmt, ...)
 {
     static char bufs[4][160];   /* a few at once: one call may pass two */
     static unsigned next;
-    if (sys_trace_fd() < 0)
+    if (!sys_tracing())
         return NULL;            /* nobody reads it: do not format */
     char *b = bufs[next++ % 4];
     va_list ap;
@@ -103,7 +107,7 @@ const char *exec_label(const struct node *n)
 {
     static char bufs[4][48];
     static unsigned next;
-    if (sys_trace_fd() < 0 || n == NULL)
+    if (!sys_tracing() || n == NULL)
         return "";
     struct strbuf sb = STRBUF_INIT;
     char *b = bufs[next++ % 4];
@@ -543,6 +547,13 @@ static const char *exec_alias(void *ctx, const char *name)
  * the end, a syntax error or a jump.  Returns the last status. */
 static int exec_parser(struct shell *sh, struct parser *p)
 {
+    static int nesting;         /* eval and . inside eval and .: s='eval "$s"' must not overflow the stack */
+    if (nesting >= EXEC_MAX_FUNC_DEPTH) {
+        diag_error(NULL, "eval/.: maximum nesting depth (%d) exceeded", EXEC_MAX_FUNC_DEPTH);
+        shell_error_exit(sh, STATUS_SYNTAX);
+        return STATUS_SYNTAX;
+    }
+    nesting++;
     int status = 0;
     int line = diag_line();     /* $LINENO of the caller comes back afterwards */
     parser_set_alias(p, exec_alias, sh);
@@ -561,6 +572,7 @@ static int exec_parser(struct shell *sh, struct parser *p)
             break;
         }
     }
+    nesting--;
     diag_set_line(line);
     return status;
 }

@@ -186,7 +186,7 @@ static int cmd_no_name(struct shell *sh, struct cmd *c, unsigned long subs_befor
     struct redir_saved save = { NULL, 0, 0 };
     if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
         return sh->last_status;
-    int status = exec_cmdsub_count() != subs_before ? sh->last_status : 0;
+    int status = exec_cmdsub_count() != subs_before ? expand_cmdsub_status() : 0;
     cmd_trace(sh, c);
     /* the files are still opened (`> f` creates f), then let go */
     if (redir_apply(c->ops, c->nops, c->forked ? NULL : &save, "redirection") < 0)
@@ -199,6 +199,7 @@ static int cmd_no_name(struct shell *sh, struct cmd *c, unsigned long subs_befor
 
 int exec_run_builtin(struct shell *sh, const struct builtin *b, int argc, char **argv)
 {
+    sys_trace_note("%s runs inside the %s: no fork", b->name, sh->is_subshell ? "subshell" : "shell");
     int status = b->fn(sh, argc, argv);
     int err = 0;
     if (fflush(stdout) == EOF)
@@ -475,6 +476,8 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
         if (err == ENOEXEC)
             spawn_script(sh, sp);
     }
+    if (sp->path == NULL)
+        sys_trace_note("'%s' is not in any PATH directory: nothing to execve", sp->name);
     spawn_report(sp, err);
     fflush(NULL);
     _exit(err == ENOENT ? STATUS_NOTFOUND : STATUS_NOEXEC);

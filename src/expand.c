@@ -377,6 +377,9 @@ static int xp_measure_trim(struct xctx *x, const struct wpart *p, const char *va
     if (p->u.param.op == PO_LENGTH) {
         res = num_str(x->a, (intmax_t)strlen(val));
     } else {
+        /* copy first: the pattern may assign the variable (${x#$((x=5))})
+         * and free the value VAL points into */
+        val = arena_strdup(x->a, val);
         char *pat = xp_string(x, p->u.param.arg, EXP_PATTERN);
         if (pat == NULL)
             return -1;
@@ -414,14 +417,26 @@ static int xp_param(struct xctx *x, const struct wpart *p, unsigned ctx)
 
 /* ==== Command substitution and arithmetic ==== */
 
+static int cmdsub_status;   /* status of the last $(...) expanded */
+
+int expand_cmdsub_status(void)
+{
+    return cmdsub_status;
+}
+
 /* $(cmd): its output, minus every trailing newline (and any NUL byte). */
 static int xp_cmdsub(struct xctx *x, const struct wpart *p, unsigned ctx)
 {
     struct strbuf sb = STRBUF_INIT;
     int status = 0;
+    int before = x->sh->last_status;
     if (p->u.cmd != NULL && x->sh->ops.cmdsub != NULL)
         status = x->sh->ops.cmdsub(x->sh, p->u.cmd, &sb);
-    x->sh->last_status = status;
+    /* `$?` later in the same command is still the status before it
+     * (`echo $(exit 4) $?` prints "4 0", as in dash); the executor asks
+     * expand_cmdsub_status() for an assignment-only command's status */
+    x->sh->last_status = before;
+    cmdsub_status = status;
     size_t n = sb.len, j = 0;
     while (n > 0 && sb.buf[n - 1] == '\n')
         n--;
@@ -547,12 +562,26 @@ static void field_add(struct field *f, char c, unsigned fl)
     f->have = true;
 }
 
+/* Can PAT (escaped for glob) match anything but itself?  An unescaped '*'
+ * or '?', or a '[' with a ']' after it.  A lone `[` (the test command)
+ * cannot, and glob() would read the whole directory to find that out. */
+static bool pattern_has_magic(const char *pat)
+{
+    for (; *pat != '\0'; pat++) {
+        if (*pat == '\\' && pat[1] != '\0')
+            pat++;
+        else if (*pat == '*' || *pat == '?' || (*pat == '[' && strchr(pat + 1, ']') != NULL))
+            return true;
+    }
+    return false;
+}
+
 /* Finish a field: glob it if it has unquoted glob characters, else keep its text. */
 static void field_emit(struct xctx *x, struct field *f, struct argv_vec *av)
 {
     glob_t g;
     int rc = -1;
-    if (f->glob && !x->sh->opt.noglob)
+    if (f->glob && !x->sh->opt.noglob && pattern_has_magic(sb_str(&f->pat)))
         rc = glob(sb_str(&f->pat), 0, NULL, &g);
     if (rc == 0) {
         for (size_t i = 0; i < g.gl_pathc; i++)

@@ -17,6 +17,8 @@
  *    readline(): the shell's SIGINT handler only sets a flag, and with
  *    pselect we see that flag the moment Ctrl-C arrives, throw the typed
  *    line away and show one fresh prompt.  SIGCHLD just restarts the wait.
+ *    SIGHUP (the terminal closed) is answered as end of input, so the
+ *    shell leaves through shell_exit and the history file is saved.
  */
 #include "input.h"
 
@@ -33,6 +35,7 @@
 #include "complete.h"
 #include "diag.h"
 #include "history.h"
+#include "jobs.h"
 #include "prompt.h"
 #include "shell.h"
 #include "signals.h"
@@ -192,29 +195,45 @@ static void flush_command(struct input *in)
     sb_reset(&in->command);
 }
 
+/* A hangup ends the session, unless the user trapped SIGHUP (`trap '...' HUP`). */
+static bool hung_up(const struct input *in)
+{
+    return signals_got_hup && in->sh->traps[SIGHUP] == NULL;
+}
+
 /*
  * Wait until the terminal has input.  Returns 1 when it has, 0 if Ctrl-C
- * came first, -1 on error.  SIGINT and SIGCHLD are blocked except inside
- * pselect, so a signal cannot slip in between testing the flag and waiting.
+ * or a hangup came first, -1 on error.  SIGINT, SIGHUP and SIGCHLD are
+ * blocked except inside pselect, so a signal cannot slip in between
+ * testing the flags and waiting.
  */
-static int wait_terminal(int fd)
+static int wait_terminal(const struct input *in, int fd)
 {
     sigset_t block, old;
     fd_set fds;
     int r;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGHUP);
     sigaddset(&block, SIGCHLD);
     if (sigprocmask(SIG_BLOCK, &block, &old) < 0)
         return -1;
-    do {
+    for (;;) {
+        if (signals_got_chld) {
+            /* a background job ended while the user types: reap it now
+             * (no zombie meanwhile), report it before the next prompt */
+            signals_got_chld = 0;
+            jobs_reap(&in->sh->jobs);
+        }
         r = 0;
-        if (signals_got_int)
+        if (signals_got_int || hung_up(in))
             break;
         FD_ZERO(&fds);
         FD_SET(fd, &fds);
         r = pselect(fd + 1, &fds, NULL, NULL, NULL, &old);
-    } while (r < 0 && errno == EINTR);  /* SIGCHLD: a job changed state; keep waiting */
+        if (r >= 0 || errno != EINTR)
+            break;
+    }
     int err = errno;
     sigprocmask(SIG_SETMASK, &old, NULL);
     errno = err;
@@ -241,7 +260,11 @@ static bool run_readline(struct input *in, const char *prompt)
     reading = in;
     rl_callback_handler_install(prompt, on_line);   /* prints the prompt */
     while (!in->got_line) {
-        int r = wait_terminal(fileno(rl_instream));
+        int r = wait_terminal(in, fileno(rl_instream));
+        if (r == 0 && hung_up(in)) {
+            rl_callback_handler_remove();
+            return true;        /* no line: end of input, the shell exits and saves history */
+        }
         if (r == 0)
             return false;
         if (r < 0) {
@@ -311,6 +334,12 @@ const char *input_read(void *ctx, bool continuation)
         fflush(stderr);
     }
     return line;
+}
+
+void input_command_done(struct input *in)
+{
+    if (in->kind == IN_READLINE)
+        flush_command(in);
 }
 
 bool input_take_interrupt(struct input *in)

@@ -273,6 +273,15 @@ static void tty_take(struct job_table *t, struct job *j)
         sys_trace_note("tcsetattr failed: %s", strerror(errno));
 }
 
+/* J's first running process (set -o noreap waits for its own pids only). */
+static pid_t first_running(const struct job *j)
+{
+    for (size_t i = 0; i < j->nprocs; i++)
+        if (j->procs[i].state == JOB_RUNNING)
+            return j->procs[i].pid;
+    return -1;
+}
+
 /* Block until J stops running, recording whatever else changes meanwhile. */
 static void wait_loop(struct job_table *t, struct job *j)
 {
@@ -280,7 +289,7 @@ static void wait_loop(struct job_table *t, struct job *j)
     snprintf(why, sizeof why, "wait for '%s'", j->text);
     while (job_state(j) == JOB_RUNNING) {
         int st;
-        pid_t pid = sys_waitpid(-1, &st, WUNTRACED, why);
+        pid_t pid = sys_waitpid(t->noreap ? first_running(j) : -1, &st, WUNTRACED, why);
         if (pid < 0) {      /* ECHILD: nothing left (EINTR is retried in sys) */
             mark_gone(j);
             break;
@@ -334,6 +343,8 @@ static int wait_job(struct job_table *t, struct job *j, bool pipefail, bool cont
     wait_loop(t, j);
     if (tty)
         tty_take(t, j);
+    if (tty && job_state(j) == JOB_STOPPED)
+        fputc('\n', stderr);   /* end the line the ^Z echo is on; the notice follows */
     int status = job_status(j, pipefail);
     if (job_state(j) == JOB_DONE && !j->background) {
         report_signal(t, j);
@@ -351,6 +362,8 @@ void jobs_reap(struct job_table *t)
 {
     int st;
     pid_t pid;
+    if (t->noreap)
+        return;     /* teaching: finished children stay zombies until `wait` or `reap` */
     while ((pid = sys_waitpid(-1, &st, WNOHANG | WUNTRACED, "reap finished children")) > 0)
         job_record(t, pid, st);
 }
@@ -522,4 +535,16 @@ bool jobs_any_stopped(const struct job_table *t)
         if (job_state(t->jobs[i]) == JOB_STOPPED)
             return true;
     return false;
+}
+
+void jobs_hangup(struct job_table *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        struct job *j = t->jobs[i];
+        if (j->pgid <= 0 || job_state(j) == JOB_DONE)
+            continue;
+        sys_kill(-j->pgid, SIGHUP, "the terminal hung up: hang up the job");
+        if (job_state(j) == JOB_STOPPED)
+            sys_kill(-j->pgid, SIGCONT, "a stopped job must wake to see the hangup");
+    }
 }

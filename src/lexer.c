@@ -88,6 +88,9 @@ void lex_init(struct lexer *lx, lex_reader_fn *read, void *ctx, struct lex_share
 static void pop_alias(struct lexer *lx)
 {
     struct lex_alias *al = lx->aliases;
+    size_t n = strlen(al->text);
+    if (n > 0 && (al->text[n - 1] == ' ' || al->text[n - 1] == '\t'))
+        lx->after_blank_alias = true;
     lx->aliases = al->next;
     free(al->name);
     free(al->text);
@@ -905,6 +908,7 @@ static void skip_space(struct lexer *lx)
 void lex_next(struct lexer *lx, struct token *out)
 {
     struct token t = { TOK_EOF, { 0, 0 }, NULL, -1 };
+    lx->after_blank_alias = false;
     pop_exhausted(lx);
     skip_space(lx);
     pop_exhausted(lx);
@@ -943,6 +947,11 @@ void lex_push_alias(struct lexer *lx, const char *name, const char *text)
     al->text = xstrdup(text);
     al->next = lx->aliases;
     lx->aliases = al;
+}
+
+bool lex_after_blank_alias(const struct lexer *lx)
+{
+    return lx->after_blank_alias;
 }
 
 bool lex_alias_active(const struct lexer *lx, const char *name)

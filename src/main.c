@@ -30,6 +30,7 @@
 #include "signals.h"
 #include "strbuf.h"
 #include "sys.h"
+#include "trace.h"
 #include "vars.h"
 
 #ifndef MINISH_VERSION
@@ -49,6 +50,7 @@ struct main_args {
     bool force_interactive;     /* -i */
     bool monitor_given;         /* -m or +m was given: do not default it */
     bool ast, norc;             /* --ast, --norc */
+    bool ast_dot;               /* --ast=dot: Graphviz instead of text */
 };
 
 static void main_usage(FILE *out)
@@ -65,8 +67,17 @@ static int main_long_option(struct shell *sh, struct main_args *args, const char
         args->ast = true;
     } else if (strcmp(opt, "--norc") == 0) {
         args->norc = true;
+    } else if (strcmp(opt, "--ast=dot") == 0) {
+        args->ast = args->ast_dot = true;
     } else if (strcmp(opt, "--trace") == 0) {
         shell_set_option_name(sh, "trace", true);
+    } else if (strncmp(opt, "--trace-file=", 13) == 0 || strncmp(opt, "--trace-dot=", 12) == 0) {
+        bool dot = opt[8] == 'd';
+        const char *path = strchr(opt, '=') + 1;
+        if ((dot ? trace_dot_open(path) : trace_jsonl_open(path)) < 0) {
+            diag_error(path, "%s", strerror(errno));
+            return -1;
+        }
     } else if (strcmp(opt, "--help") == 0) {
         main_usage(stdout);
         return 1;
@@ -274,7 +285,7 @@ static int main_dump_ast(struct shell *sh, const struct main_args *args)
     struct node *tree = NULL;
     int status = parser_all(p, a, &tree) == PARSE_ERROR ? STATUS_SYNTAX : 0;
     if (status == 0 && tree != NULL)
-        ast_dump(stdout, tree);
+        (args->ast_dot ? ast_dump_dot : ast_dump)(stdout, tree);
     arena_unref(a);
     parser_free(p);
     input_free(in);

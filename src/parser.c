@@ -182,7 +182,21 @@ static enum redir_op redir_op_of(enum tok_kind k)
     }
 }
 
-/* The delimiter of a here-document: the word with its quotes removed. */
+/* Append the source text of one expansion part (`$x`, `$(cmd)`) of a delimiter. */
+static void delim_expansion_text(struct strbuf *sb, const struct wpart *wp)
+{
+    struct wpart one = *wp;
+    struct word w;
+    memset(&w, 0, sizeof w);
+    one.next = NULL;
+    w.parts = &one;
+    ast_word_text(sb, &w);
+}
+
+/*
+ * The delimiter of a here-document: the word with its quotes removed and
+ * nothing expanded (`<<E$F` ends at a line "E$F", as in dash).
+ */
 static const char *heredoc_delim(struct parser *p, const struct word *w, bool *quoted)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -192,12 +206,19 @@ static const char *heredoc_delim(struct parser *p, const struct word *w, bool *q
             sb_puts(&sb, wp->u.text);
             continue;
         }
+        if (wp->kind != WP_QUOTED && wp->kind != WP_DQUOTED) {
+            delim_expansion_text(&sb, wp);
+            continue;
+        }
         *quoted = true;
         if (wp->kind == WP_QUOTED)
             sb_puts(&sb, wp->u.text);
-        for (const struct wpart *in = wp->kind == WP_DQUOTED ? wp->u.inner : NULL; in; in = in->next)
+        for (const struct wpart *in = wp->kind == WP_DQUOTED ? wp->u.inner : NULL; in; in = in->next) {
             if (in->kind == WP_QUOTED)
                 sb_puts(&sb, in->u.text);
+            else
+                delim_expansion_text(&sb, in);
+        }
     }
     const char *d = arena_strndup(p->a, sb_str(&sb), sb.len);
     sb_free(&sb);
@@ -312,8 +333,11 @@ static struct node *parse_function_definition(struct parser *p, struct node *cmd
 /* The next word of a simple command: an alias is substituted after a blank-ended alias. */
 static struct token *peek_suffix_word(struct parser *p)
 {
-    if (!p->alias_next)
-        return peek(p);
+    struct token *t = peek(p);
+    /* alias_next: `alias a='b '` before this word; the lexer's flag: the
+     * blank ends an outer alias (`alias a2='a1 two '` with a1 inside) */
+    if (!p->alias_next && !lex_after_blank_alias(p->lx))
+        return t;
     p->alias_next = false;
     return peek_command(p);
 }

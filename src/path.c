@@ -1,12 +1,16 @@
 /*
  * path.c -- finding a command in PATH.
  *
- * Owns: the PATH walk, and remembering a found-but-not-executable file so
- *       that the caller can tell 126 (cannot execute) from 127 (not found).
+ * Owns: the PATH walk, remembering a found-but-not-executable file so
+ *       that the caller can tell 126 (cannot execute) from 127 (not found),
+ *       and the cache of where commands were found (`hash`).
  * Never: forks or execs.
  *
- * There is no cache: a stat per directory is cheap next to a fork, and a
- * cache that outlives a `mv` or a PATH change is a classic shell bug.
+ * The cache saves the walk (a stat per directory before the match) for a
+ * command run again.  A cache that outlives a `mv` or a PATH change is a
+ * classic shell bug, so an entry is used only while PATH is the very string
+ * it was found with and its file is still an executable regular file; only
+ * absolute results are kept (a relative PATH entry depends on the cwd).
  */
 #include "path.h"
 
@@ -47,11 +51,68 @@ static int check_file(const char *path)
     return access(path, X_OK) == 0 ? 0 : EACCES;
 }
 
-char *path_search(const char *name, const char *pathvar)
+/* ==== The cache ==== */
+
+enum { CACHE_SLOTS = 64 };      /* direct-mapped by a hash of the name */
+
+struct cached {
+    char *name;                 /* heap; NULL: empty slot */
+    char *full;                 /* where it was found (absolute) */
+};
+
+static struct cached cache[CACHE_SLOTS];
+static char *cache_pathvar;     /* the PATH every entry was found with */
+
+static size_t cache_slot(const char *name)
+{
+    size_t h = 5381;
+    for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+        h = h * 33 + *p;
+    return h % CACHE_SLOTS;
+}
+
+void path_forget(void)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        free(cache[i].name);
+        free(cache[i].full);
+        cache[i].name = cache[i].full = NULL;
+    }
+    free(cache_pathvar);
+    cache_pathvar = NULL;
+}
+
+/* A heap copy of NAME's remembered path if it is still good, else NULL. */
+static char *cache_get(const char *name, const char *pathvar)
+{
+    if (cache_pathvar == NULL || strcmp(cache_pathvar, pathvar) != 0) {
+        path_forget();      /* PATH changed: everything found with it is stale */
+        cache_pathvar = xstrdup(pathvar);
+        return NULL;
+    }
+    struct cached *c = &cache[cache_slot(name)];
+    if (c->name == NULL || strcmp(c->name, name) != 0 || check_file(c->full) != 0)
+        return NULL;
+    return xstrdup(c->full);
+}
+
+static void cache_put(const char *name, const char *full)
+{
+    if (full[0] != '/')
+        return;
+    struct cached *c = &cache[cache_slot(name)];
+    free(c->name);
+    free(c->full);
+    c->name = xstrdup(name);
+    c->full = xstrdup(full);
+}
+
+/* ==== The walk ==== */
+
+/* The first executable NAME in PATHVAR's directories, or NULL with errno. */
+static char *path_walk(const char *name, const char *pathvar)
 {
     bool denied = false;
-    if (pathvar == NULL)
-        pathvar = default_path;
     const char *dir = pathvar;
     for (;;) {
         size_t len = strcspn(dir, ":");
@@ -69,7 +130,15 @@ char *path_search(const char *name, const char *pathvar)
     return NULL;
 }
 
-void path_forget(void)
+char *path_search(const char *name, const char *pathvar)
 {
-    /* nothing is cached (see the file comment) */
+    if (pathvar == NULL)
+        pathvar = default_path;
+    char *full = cache_get(name, pathvar);
+    if (full != NULL)
+        return full;
+    full = path_walk(name, pathvar);
+    if (full != NULL)
+        cache_put(name, full);
+    return full;
 }

@@ -29,14 +29,16 @@
 #define PROMPT_IGNORE_START '\001'
 #define PROMPT_IGNORE_END '\002'
 
-/* Append VALUE; with QUOTE, protect the characters expansion would interpret. */
+/* expand_prompt expands $name, ${name} and $((...)) and takes backslashes
+ * literally, so a '$' put in by an escape (a directory called '$x', or \$)
+ * is hidden from it as this byte and turned back into '$' afterwards. */
+#define PROMPT_DOLLAR '\037'
+
+/* Append VALUE; with QUOTE, hide its '$' from expansion. */
 static void put_value(struct strbuf *out, const char *value, bool quote)
 {
-    for (const char *p = value; *p != '\0'; p++) {
-        if (quote && strchr("$`\\", *p) != NULL)
-            sb_putc(out, '\\');
-        sb_putc(out, *p);
-    }
+    for (const char *p = value; *p != '\0'; p++)
+        sb_putc(out, quote && *p == '$' ? PROMPT_DOLLAR : *p);
 }
 
 static const char *user_name(struct shell *sh)
@@ -125,7 +127,7 @@ static bool put_escape(struct shell *sh, struct strbuf *out, char c, bool quote)
     case 'H': put_host(out, false, quote); break;
     case 'w': put_dir(sh, out, false, quote); break;
     case 'W': put_dir(sh, out, true, quote); break;
-    case '$': sb_puts(out, geteuid() == 0 ? "#" : quote ? "\\$" : "$"); break;
+    case '$': put_value(out, geteuid() == 0 ? "#" : "$", quote); break;
     case 'j': sb_printf(out, "%d", count_jobs(sh)); break;
     case '?': sb_printf(out, "%d", sh->last_status); break;
     case 's': sb_puts(out, "minish"); break;
@@ -135,7 +137,7 @@ static bool put_escape(struct shell *sh, struct strbuf *out, char c, bool quote)
     case 'n': sb_putc(out, '\n'); break;
     case 'e': sb_putc(out, '\033'); break;
     case 'a': sb_putc(out, '\a'); break;
-    case '\\': sb_puts(out, quote ? "\\\\" : "\\"); break;
+    case '\\': sb_putc(out, '\\'); break;
     case '[': sb_putc(out, PROMPT_IGNORE_START); break;
     case ']': sb_putc(out, PROMPT_IGNORE_END); break;
     default: return false;
@@ -167,6 +169,8 @@ char *prompt_render(struct shell *sh, const char *ps)
     struct arena *a = arena_new();
     char *expanded = expand_prompt(sh, a, sb_str(&sb));
     char *result = xstrdup(expanded != NULL ? expanded : sb_str(&sb));
+    for (char *p = result; (p = strchr(p, PROMPT_DOLLAR)) != NULL; p++)
+        *p = '$';
     arena_unref(a);
     sb_free(&sb);
     sh->last_status = saved_status;

@@ -9,6 +9,7 @@
  */
 #include "repl.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -56,6 +57,10 @@ static bool repl_refuse_eof(struct shell *sh, bool *warned_stopped)
 {
     if (!sh->opt.interactive)
         return false;
+    if (signals_got_hup && sh->traps[SIGHUP] == NULL) {
+        jobs_hangup(&sh->jobs);     /* the terminal is gone: so are its jobs (bash) */
+        return false;
+    }
     if (sh->opt.ignoreeof) {
         fputs("Use \"exit\" to leave the shell.\n", stderr);
         return true;
@@ -102,6 +107,7 @@ int repl_run(struct shell *sh, struct input *in)
         struct node *n = NULL;
         enum parse_status st = parser_next(p, a, &n);
         bool go_on = true;
+        input_command_done(in);     /* one history entry, however many lines */
         if (input_take_interrupt(in)) {
             /* Ctrl-C in a continued command: drop it and start afresh */
             parser_free(p);

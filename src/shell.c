@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "sys.h"
+#include "trace.h"
 
 /* dash's PATH when the environment has none. */
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -191,6 +192,11 @@ static void option_changed(struct shell *sh, const struct option_def *d)
 {
     if (d->offset == offsetof(struct shell_opts, monitor)) {
         sh->jobs.job_control = sh->opt.monitor;
+    } else if (d->offset == offsetof(struct shell_opts, noreap)) {
+        sh->jobs.noreap = sh->opt.noreap;   /* teaching: jobs.c leaves zombies alone */
+    } else if (d->offset == offsetof(struct shell_opts, step)) {
+        /* teaching: pause before fork, exec and wait; only with a terminal to ask on */
+        trace_step_set(sh->opt.step && sh->opt.interactive ? sh->jobs.tty_fd : -1);
     } else if (d->offset == offsetof(struct shell_opts, trace)) {
         int fd = sys_trace_fd();
         if (sh->opt.trace && fd < 0) {

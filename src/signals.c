@@ -25,8 +25,12 @@
 
 volatile sig_atomic_t signals_got_chld;
 volatile sig_atomic_t signals_got_int;
+volatile sig_atomic_t signals_got_hup;
 
 static volatile sig_atomic_t pending[NSIG];  /* arrived, not yet taken */
+/* Some pending[] was set since signals_run_traps last looked: it runs at
+ * every command, and scanning all NSIG entries each time showed in profiles. */
+static volatile sig_atomic_t any_pending;
 
 /* What the shell itself wants for a signal when no trap says otherwise. */
 enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG };
@@ -80,10 +84,13 @@ const char *signal_describe(int sig)
 static void on_signal(int sig)
 {
     pending[sig] = 1;
+    any_pending = 1;
     if (sig == SIGCHLD)
         signals_got_chld = 1;
     if (sig == SIGINT)
         signals_got_int = 1;
+    if (sig == SIGHUP)
+        signals_got_hup = 1;
 }
 
 /* Install HANDLER for SIG.  SIGCHLD restarts interrupted reads (a child
@@ -129,6 +136,8 @@ void signals_init(bool interactive, bool job_control)
     set_base(SIGINT, BASE_FLAG);     /* Ctrl-C cancels the line, not the shell */
     set_base(SIGQUIT, BASE_IGNORE);
     set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
+    if (!ignored_on_entry[SIGHUP])   /* nohup minish -i: stay deaf to it */
+        set_base(SIGHUP, BASE_FLAG); /* leave through shell_exit: the history is saved */
     if (!job_control)
         return;
     /* the shell itself must never be stopped by the terminal, nor by
@@ -214,14 +223,17 @@ static void run_trap(struct shell *sh, int sig)
 void signals_run_traps(struct shell *sh)
 {
     static bool running;    /* a trap action reaching a safe point must not recurse */
-    if (running || sh->ops.eval == NULL)
+    if (running || sh->ops.eval == NULL || !any_pending)
         return;
     running = true;
+    any_pending = 0;    /* cleared before the scan: a signal during it sets it again */
     for (int sig = 1; sig < NSIG && sh->jump != JUMP_EXIT; sig++) {
         if (!pending[sig] || sh->traps[sig] == NULL || sh->traps[sig][0] == '\0')
             continue;
         pending[sig] = 0;
         run_trap(sh, sig);
     }
+    if (sh->jump == JUMP_EXIT)
+        any_pending = 1;    /* the scan stopped early: look again next time */
     running = false;
 }

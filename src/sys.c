@@ -9,12 +9,14 @@
  *        wrapper returns what the call returned, with errno intact.
  */
 #include "sys.h"
+#include "trace.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -127,28 +129,78 @@ static const char *errno_name(int err)
     return "E?";
 }
 
+bool sys_tracing(void)
+{
+    return trace_fd >= 0 || trace_active();
+}
+
+/*
+ * BODY ("dup2(4, 1) = 1", "fork() = 0 (child)", "pipe() = [3, 4]",
+ * "execve(...) ...", or a free note) split into an event for trace.c's
+ * JSONL and pictures.  BODY is cut up in place.
+ */
+static void trace_event_of(char *body, const char *why)
+{
+    struct trace_event ev = {.call = "note", .args = NULL, .has_result = false,
+                             .result = 0, .err = NULL, .detail = body, .reason = why};
+    char *open = strchr(body, '(');
+    char *eq = strstr(body, ") = ");
+    char *dots = strstr(body, ") ...");
+    char *close = eq != NULL ? eq : dots;
+    if (open != NULL && close != NULL && open < close && strchr(body, ' ') > open) {
+        *open = '\0';
+        *close = '\0';
+        ev.call = body;
+        ev.args = open + 1;
+        ev.detail = NULL;
+        if (eq != NULL) {
+            char *end;
+            ev.has_result = true;
+            ev.result = strtol(eq + 4, &end, 10);
+            if (end == eq + 4)      /* "pipe() = [3, 4]": the ends are the detail */
+                ev.result = 0;
+            while (*end == ' ')
+                end++;
+            if (ev.result < 0 && *end == 'E') {
+                ev.err = end;
+                end = strchr(end, ' ');
+                if (end != NULL)
+                    *end++ = '\0';
+            }
+            ev.detail = end != NULL && *end != '\0' ? end : NULL;
+        }
+    }
+    trace_record(&ev);
+}
+
 /*
  * The one place a trace line is built and written: "minish[PID]: " + the
  * formatted text + "   # WHY".  write(2), not stdio, so that the line goes
  * out at once (before a fork or exec) and errno survives for the caller.
+ * The same event goes to trace.c for the JSONL file and the pictures.
  */
 static void trace_line(const char *why, const char *fmt, ...)
 {
-    if (trace_fd < 0)
+    if (!sys_tracing())
         return;
     int saved_errno = errno;
     struct line l = {.len = 0};
     va_list ap;
     line_add(&l, "minish[%ld]: ", (long)getpid());
+    size_t body = l.len;
     va_start(ap, fmt);
     line_vadd(&l, fmt, ap);
     va_end(ap);
+    char copy[sizeof l.buf];
+    memcpy(copy, l.buf + body, l.len - body + 1);
     if (why != NULL)
         line_add(&l, "   # %s", why);
     if (l.len >= sizeof l.buf - 1)
         l.len = sizeof l.buf - 2;       /* keep room for the newline */
     l.buf[l.len++] = '\n';
-    (void)sys_write_all(trace_fd, l.buf, l.len);
+    if (trace_fd >= 0)
+        (void)sys_write_all(trace_fd, l.buf, l.len);
+    trace_event_of(copy, why);
     errno = saved_errno;
 }
 
@@ -163,7 +215,7 @@ static void trace_ret(long r, int err, const char *why, const char *call)
 
 void sys_trace_note(const char *fmt, ...)
 {
-    if (trace_fd < 0)
+    if (!sys_tracing())
         return;
     char text[900];
     va_list ap;
@@ -213,6 +265,7 @@ static void status_text(struct line *l, int st)
 
 pid_t sys_fork(const char *why)
 {
+    trace_step(why != NULL ? why : "fork", (long)getpid());
     pid_t pid = fork();
     int err = errno;
     if (pid == 0)
@@ -225,15 +278,16 @@ pid_t sys_fork(const char *why)
 
 int sys_execve(const char *path, char *const argv[], char *const envp[])
 {
-    if (trace_fd >= 0) {
+    if (sys_tracing()) {
         /* print first: on success execve never returns to say anything */
         struct line l = {.len = 0};
         line_add(&l, "execve(\"%s\", [", path);
         for (size_t i = 0; argv[i] != NULL; i++)
             line_add(&l, "%s\"%s\"", i ? ", " : "", argv[i]);
         line_add(&l, "]) ...");
-        trace_line(NULL, "%s", l.buf);
+        trace_line("a new program replaces this process: same pid, same fds", "%s", l.buf);
     }
+    trace_step("execve a new program in this process", (long)getpid());
     int r = execve(path, argv, envp);
     int err = errno;
     char call[600];
@@ -246,19 +300,22 @@ int sys_execve(const char *path, char *const argv[], char *const envp[])
 pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
 {
     pid_t r;
+    if (!(options & WNOHANG))
+        trace_step(why != NULL ? why : "wait for a child", (long)getpid());
     do
         r = waitpid(pid, status, options);
     while (r < 0 && errno == EINTR);
     int err = errno;
     /* a WNOHANG poll that found nothing is not worth a line: the shell
      * polls before every prompt, and the trace would drown in them */
-    if (trace_fd < 0 || ((options & WNOHANG) && (r == 0 || err == ECHILD)))
+    if (!sys_tracing() || ((options & WNOHANG) && (r == 0 || err == ECHILD)))
         return r;
     struct line l = {.len = 0};
     line_add(&l, "waitpid(%ld%s)", (long)pid, (options & WNOHANG) ? ", WNOHANG" : "");
     if (r > 0) {
         line_add(&l, " = %ld ", (long)r);
         status_text(&l, *status);
+        line_add(&l, " [wstatus 0x%04x]", (unsigned)*status & 0xffffu);
         trace_line(why, "%s", l.buf);
     } else {
         trace_ret(r, err, why, l.buf);
@@ -271,7 +328,7 @@ int sys_kill(pid_t pid, int sig, const char *why)
 {
     int r = kill(pid, sig);
     int err = errno;
-    if (trace_fd >= 0) {
+    if (sys_tracing()) {
         char call[64];
         const char *name = sys_signal_name(sig);
         snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name ? name : "?");
@@ -391,7 +448,7 @@ int sys_open(const char *path, int flags, mode_t mode, const char *why)
         r = open(path, flags | O_CLOEXEC, mode);
     while (r < 0 && errno == EINTR);
     int err = errno;
-    if (trace_fd >= 0) {
+    if (sys_tracing()) {
         struct line l = {.len = 0};
         line_add(&l, "open(\"%s\", ", path);
         flags_text(&l, flags);

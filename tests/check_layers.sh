@@ -15,7 +15,7 @@
 #  arena and strbuf call diag's xmalloc, funcs and arith include L2 headers,
 #  signals.c needs struct shell for traps, and repl.c includes input.h.)
 read -r -d '' LAYERS <<'MAP'
-0  diag
+0  diag trace
 1  arena strbuf sys
 2  ast vars jobs redir path
 3  lexer funcs arith

@@ -6,6 +6,7 @@ The binary is $MINISH (default: build/minish under the repository root).
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -19,10 +20,17 @@ PS2_RE = r'\r\n> '
 TIMEOUT = 10
 
 
+def default_signals():
+    """Python ignores SIGPIPE and SIGXFSZ; a shell started from a terminal
+    would not inherit that (and POSIX keeps signals ignored on entry)."""
+    for sig in (signal.SIGPIPE, signal.SIGXFSZ):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 class Shell:
     """One interactive minish.  Use as a context manager."""
 
-    def __init__(self, ps1=PROMPT, cwd=None, extra_env=None, setup=None):
+    def __init__(self, ps1=PROMPT, cwd=None, extra_env=None, setup=None, args=('--norc',)):
         self.home = tempfile.mkdtemp(prefix='minish-pty-')
         if setup is not None:
             setup(self.home)          # files the shell must find when it starts
@@ -36,9 +44,9 @@ class Shell:
             env['PS1'] = ps1
         env.update(extra_env or {})
         self.cwd = cwd or self.home
-        self.child = pexpect.spawn(MINISH, ['--norc'], env=env, cwd=self.cwd,
+        self.child = pexpect.spawn(MINISH, list(args), env=env, cwd=self.cwd,
                                    encoding='utf-8', timeout=TIMEOUT,
-                                   dimensions=(24, 200))
+                                   dimensions=(24, 200), preexec_fn=default_signals)
         self.closed = False
 
     def __enter__(self):
@@ -130,6 +138,20 @@ def wait_gone(pattern, timeout=5):
     return False
 
 
+def ps_of(pid, fields):
+    """`ps -o FIELDS= -p PID` split into words ([] if PID is gone)."""
+    out = subprocess.run(['ps', '-o', fields + '=', '-p', str(pid)],
+                         capture_output=True, text=True).stdout
+    return out.split()
+
+
+def run_minish(args, stdin=''):
+    """Run minish without a terminal; returns (status, stdout, stderr)."""
+    r = subprocess.run([MINISH] + list(args), input=stdin, capture_output=True,
+                       text=True, timeout=TIMEOUT, start_new_session=True)
+    return r.returncode, r.stdout, r.stderr
+
+
 def prompt_char():
     return '#' if os.geteuid() == 0 else '$'
 
@@ -138,4 +160,5 @@ def contains_line(text, want):
     return any(line.strip() == want for line in text.splitlines())
 
 
-__all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'prompt_char', 'contains_line', 're']
+__all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'prompt_char', 'contains_line', 're',
+           'ps_of', 'run_minish', 'MINISH', 'ROOT']

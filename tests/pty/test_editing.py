@@ -104,3 +104,119 @@ def test_ctrl_d_exits():
         sh.child.close()
         sh.closed = True
         assert sh.child.exitstatus == 0
+
+
+def history_numbers(out):
+    return [line.split()[0] for line in out.splitlines() if line.strip()[:1].isdigit()]
+
+
+def test_multiline_command_is_one_history_entry_also_in_the_file():
+    from ptyshell import PS2_RE
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('for i in 1 2')
+        sh.expect(PS2_RE)
+        sh.sendline('do echo it$i')
+        sh.expect(PS2_RE)
+        sh.sendline('done')
+        sh.prompt()
+        out = sh.run('history')
+        assert len(history_numbers(out)) == 2, out      # the loop, then `history`
+        sh.send('\x1b[A\x1b[A')                           # the whole loop comes back
+        time.sleep(0.2)
+        sh.send('\r')
+        sh.prompt()
+        assert 'it2' in sh.child.before
+        assert sh.exit() == 0
+
+
+def test_multiline_entry_survives_a_new_session():
+    from ptyshell import PS2_RE
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('if true')
+        sh.expect(PS2_RE)
+        sh.sendline('then echo yes-it-ran')
+        sh.expect(PS2_RE)
+        sh.sendline('fi')
+        sh.prompt()
+        assert sh.exit() == 0
+        text = open(os.path.join(sh.home, '.minish_history')).read()
+    assert 'if true\nthen echo yes-it-ran\nfi\n' in text, text
+
+    def old_session(home):
+        with open(os.path.join(home, '.minish_history'), 'w') as f:
+            f.write(text)
+    with Shell(setup=old_session) as sh:
+        sh.prompt()
+        out = sh.run('history')
+        assert len(history_numbers(out)) == 3, out      # the if (one entry), exit, history
+        sh.send('\x1b[A\x1b[A\x1b[A')
+        time.sleep(0.2)
+        sh.send('\r')
+        sh.prompt()
+        assert 'yes-it-ran\r\n' in sh.child.before.replace('echo yes-it-ran', '')
+        assert sh.exit() == 0
+
+
+def test_history_n_and_histsize():
+    with Shell(extra_env={'HISTSIZE': '3'}) as sh:
+        sh.prompt()
+        for n in range(5):
+            sh.run('echo h%d' % n)
+        out = sh.run('history 2')
+        assert len(history_numbers(out)) == 2 and 'echo h4' in out, out
+        out = sh.run('history')
+        assert len(history_numbers(out)) == 3, out
+        assert 'echo h0' not in out, out
+        assert sh.exit() == 0
+        text = open(os.path.join(sh.home, '.minish_history')).read()
+    entries = [l for l in text.splitlines() if not l.startswith('#')]
+    assert len(entries) == 3 and entries[-1] == 'exit', text
+
+
+def tab_run(sh, typed, want):
+    sh.send(typed + '\t')
+    time.sleep(0.3)
+    sh.send('\r')
+    sh.prompt()
+    out = sh.child.before.replace('\r\n', '\n')
+    assert contains_line(out, want), out
+
+
+def test_tab_completes_functions_and_aliases():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('myfunc_xyz() { echo fn-ran; }')
+        sh.run("alias myalias_xyz='echo alias-ran'")
+        tab_run(sh, 'myfunc_x', 'fn-ran')
+        tab_run(sh, 'myalias_x', 'alias-ran')
+        assert sh.exit() == 0
+
+
+def test_tab_completion_sees_path_changes():
+    with Shell() as sh:
+        bindir = os.path.join(sh.home, 'bin')
+        os.mkdir(bindir)
+        prog = os.path.join(bindir, 'zzprog_unique')
+        with open(prog, 'w') as f:
+            f.write('#!/bin/sh\necho prog-ran\n')
+        os.chmod(prog, 0o755)
+        sh.prompt()
+        sh.run('echo warm')                       # a first Tab fills the cache
+        sh.send('ec\t')
+        time.sleep(0.3)
+        sh.send('warm2\r')
+        sh.prompt()
+        sh.run('PATH=$PATH:%s' % bindir)
+        tab_run(sh, 'zzprog_u', 'prog-ran')
+        assert sh.exit() == 0
+
+
+def test_tab_completes_user_names():
+    import pwd
+    me = pwd.getpwuid(os.geteuid())
+    with Shell() as sh:
+        sh.prompt()
+        tab_run(sh, 'echo ~' + me.pw_name[:-1], me.pw_dir.rstrip('/') + '/')
+        assert sh.exit() == 0

@@ -3,7 +3,7 @@ import time
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, wait_gone
+from ptyshell import Shell, PROMPT, wait_gone, re
 
 
 def stop_foreground(sh, command):
@@ -80,3 +80,213 @@ def test_background_job_done_notice():
         out = sh.run(':')
         assert 'Done' in out, out
         assert sh.exit() == 0
+
+
+# ---- process groups, the terminal, signals of children -------------------------
+
+def test_ctrl_z_status_148_and_notice_on_its_own_line():
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('sleep 305')
+        time.sleep(0.5)
+        sh.ctrl('z')
+        sh.expect(r'\^Z\r\n\[1\]\+  Stopped +sleep 305\r\n')
+        sh.prompt()
+        assert sh.status() == 148
+        sh.run('kill %1')
+        assert wait_gone('sleep 305')
+        assert sh.exit() == 0
+
+
+def test_foreground_job_has_own_group_and_the_terminal():
+    from ptyshell import ps_of
+    with Shell() as sh:
+        sh.prompt()
+        shell = sh.child.pid
+        assert ps_of(shell, 'pgid') == [str(shell)]         # the shell leads its group
+        assert ps_of(shell, 'tpgid') == [str(shell)]        # and owns the terminal
+        out = sh.run("sh -c 'echo pg=$(ps -o pgid= -p $$) tp=$(ps -o tpgid= -p $$) me=$$'")
+        m = re.search(r'pg=\s*(\d+) tp=\s*(\d+) me=(\d+)', out)
+        assert m, out
+        assert m.group(1) == m.group(3) != str(shell), out  # a group of its own
+        assert m.group(2) == m.group(1), out                # holding the terminal
+        assert ps_of(shell, 'tpgid') == [str(shell)]        # given back afterwards
+        assert sh.exit() == 0
+
+
+def test_pipeline_stages_share_one_group():
+    with Shell() as sh:
+        sh.prompt()
+        out = sh.run("sh -c 'ps -o pgid= -p $$' | cat; sh -c 'echo $$' | cat")
+        # both stages of the first pipeline: same group, not the shell's
+        sh.run('sleep 306 | sleep 307 &')
+        time.sleep(0.3)
+        groups = subprocess_pgids('sleep 30[67]')
+        assert len(groups) == 2 and len(set(groups)) == 1, groups
+        assert groups[0] != str(sh.child.pid)
+        sh.run('kill %1')
+        assert wait_gone('sleep 30[67]')
+        assert sh.exit() == 0
+
+
+def subprocess_pgids(pattern):
+    import subprocess
+    pids = subprocess.run(['pgrep', '-f', pattern], capture_output=True, text=True).stdout.split()
+    from ptyshell import ps_of
+    return [g for p in pids for g in ps_of(p, 'pgid')]
+
+
+def test_terminal_modes_restored_after_a_job_broke_them():
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline("sh -c 'stty raw -echo; kill -9 $$'")
+        sh.prompt()
+        out = sh.run('stty -a')
+        words = out.split()
+        assert 'icanon' in words and 'echo' in words, out
+        assert sh.exit() == 0
+
+
+def test_children_get_default_signals_and_empty_mask():
+    with Shell() as sh:
+        sh.prompt()
+        out = sh.run("grep -E '^Sig(Ign|Blk)' /proc/self/status")
+        assert re.search(r'SigBlk:\s*0+\n', out), out
+        assert re.search(r'SigIgn:\s*0+\n', out), out
+        assert sh.exit() == 0
+
+
+# ---- job builtins ----------------------------------------------------------------
+
+def test_jobs_l_and_p_show_pids_and_marks():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('sleep 308 &')
+        pid1 = sh.run('echo $!').strip()
+        sh.run('sleep 309 &')
+        pid2 = sh.run('echo $!').strip()
+        out = sh.run('jobs -l')
+        assert re.search(r'\[1\]- +%s Running +sleep 308 &' % pid1, out), out
+        assert re.search(r'\[2\]\+ +%s Running +sleep 309 &' % pid2, out), out
+        out = sh.run('jobs -p')
+        assert out.split() == [pid1, pid2], out
+        sh.run('kill %1 %2')
+        assert wait_gone('sleep 30[89]')
+        assert sh.exit() == 0
+
+
+def test_job_specs_and_notices_each_once():
+    with Shell() as sh:
+        sh.prompt()
+        for n in (310, 311, 312, 313):
+            sh.run('sleep %d &' % n)
+        out = sh.run('kill %sleep')
+        assert 'ambiguous' in out, out
+        out = sh.run('kill %?311')           # %?string
+        out += sh.run('kill -9 %1')          # %n, and Killed
+        time.sleep(0.3)
+        out += sh.run(':')
+        assert re.search(r'\[1\] +Killed +sleep 310', out), out
+        assert re.search(r'\[2\] +Terminated +sleep 311', out), out
+        out = sh.run(':')                    # each notice once
+        assert 'Killed' not in out and 'Terminated' not in out, out
+        out = sh.run('jobs')
+        assert re.search(r'\[3\]- +Running +sleep 312', out), out
+        assert re.search(r'\[4\]\+ +Running +sleep 313', out), out
+        out = sh.run('kill %-')              # the previous job
+        out += sh.run('kill %%')             # the current one
+        time.sleep(0.3)
+        out += sh.run(':')
+        assert 'sleep 312' in out and 'sleep 313' in out, out
+        assert wait_gone('sleep 31[0-3]')
+        assert sh.exit() == 0
+
+
+def test_fg_by_number_and_bg_marks():
+    with Shell() as sh:
+        stop_foreground(sh, 'sleep 314')
+        sh.sendline('sleep 315')
+        time.sleep(0.5)
+        sh.ctrl('z')
+        sh.expect('Stopped')
+        sh.prompt()
+        out = sh.run('jobs')
+        assert re.search(r'\[1\]- +Stopped +sleep 314', out), out
+        assert re.search(r'\[2\]\+ +Stopped +sleep 315', out), out
+        out = sh.run('bg %1')
+        assert '[1]- sleep 314 &' in out, out
+        sh.sendline('fg %1')
+        sh.expect('sleep 314')
+        time.sleep(0.3)
+        sh.ctrl('c')
+        sh.prompt()
+        assert wait_gone('sleep 314')
+        sh.run('kill %2')                    # stopped: kill continues it too (bash)
+        assert wait_gone('sleep 315')
+        assert sh.exit() == 0
+
+
+def test_wait_for_job_returns_its_status():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run("sh -c 'sleep 0.3; exit 7' &")
+        out = sh.run('wait %1; echo st=$?')
+        assert 'st=7' in out, out
+        out = sh.run('jobs')
+        assert out.strip() == '', out        # wait consumed it: no later Done notice
+        assert sh.exit() == 0
+
+
+def test_disown_forgets_job_but_it_is_still_reaped():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('sleep 316 &')
+        pid = sh.run('echo $!').strip()
+        sh.run('disown %1')
+        assert sh.run('jobs').strip() == ''
+        sh.run('kill %s' % pid)
+        assert wait_gone('sleep 316')
+        sh.run(':')
+        sh.assert_no_leftovers()             # no zombie of the disowned job
+        assert sh.exit() == 0
+
+
+def test_exit_with_stopped_job_warns_once_exactly():
+    with Shell() as sh:
+        stop_foreground(sh, 'sleep 317')
+        out = sh.run('exit')
+        assert 'There are stopped jobs.' in out, out
+        sh.sendline('exit')
+        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.closed = True
+        assert wait_gone('sleep 317')
+
+
+def test_without_terminal_fg_bg_fail_and_jobs_are_reaped():
+    from ptyshell import run_minish
+    st, out, err = run_minish(['-c', 'fg'])
+    assert st == 1 and 'fg: no job control' in err, (st, err)
+    st, out, err = run_minish(['-c', 'bg %1'])
+    assert st == 1 and 'bg: no job control' in err, (st, err)
+    st, out, err = run_minish(['-c', 'sleep 0.1 & sleep 0.1 & sleep 0.6; '
+                                     'ps -o stat= --ppid $$ | grep -c Z'])
+    assert out.strip() == '0', (out, err)
+
+
+def test_hangup_saves_history_and_hangs_up_jobs():
+    import os
+    import signal
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('echo before-hangup')
+        sh.run('sleep 318 &')
+        sh.sendline('sleep 319')
+        time.sleep(0.5)
+        sh.ctrl('z')
+        sh.prompt()
+        os.kill(sh.child.pid, signal.SIGHUP)
+        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.closed = True
+        text = open(os.path.join(sh.home, '.minish_history')).read()
+        assert 'echo before-hangup' in text and 'sleep 319' in text, text
+        assert wait_gone('sleep 318') and wait_gone('sleep 319')

@@ -64,3 +64,20 @@ def test_syntax_error_shows_caret_and_continues():
         out = sh.run('echo still-here')
         assert contains_line(out, 'still-here'), out
         assert sh.exit() == 0
+
+
+def test_ps1_more_escapes_and_expansion():
+    import socket
+    import re
+    host = socket.gethostname().split('.')[0]
+    with Shell(ps1='<\\h|\\j|\\t|\\\\|${MARK}|\\s>\\n% ') as sh:
+        sh.expect(r'<%s\|0\|\d\d:\d\d:\d\d\|\\\|\|minish>\r\n%% ' % re.escape(host))
+        sh.sendline('MARK=set; sleep 320 &')
+        sh.expect(r'<%s\|1\|\d\d:\d\d:\d\d\|\\\|set\|minish>\r\n%% ' % re.escape(host))
+        sh.sendline('kill %1')
+        sh.expect(r'\|set\|minish>\r\n% ')
+        sh.sendline('PS2="cont> "; if true')
+        sh.expect_exact('cont> ')
+        sh.sendline('then echo in-ps2; fi')
+        sh.expect('in-ps2')
+        sh.sendline('exit')

@@ -51,3 +51,35 @@ def test_ctrl_c_kills_foreground_command():
         assert time.time() - start < 5
         assert sh.status() == 130
         assert sh.exit() == 0
+
+
+def test_ctrl_c_at_prompt_prints_exactly_one_prompt():
+    with Shell() as sh:
+        sh.prompt()
+        sh.send('echo half-typed')
+        time.sleep(0.3)
+        sh.ctrl('c')
+        time.sleep(0.8)                  # give a second prompt time to appear
+        sh.sendline('echo marker-after')
+        sh.expect_exact('marker-after\r\n')   # the echo of the typed command
+        text = sh.child.before
+        # between ^C and the marker command: exactly one fresh prompt
+        assert text.count(PROMPT) == 1 and '^C\r\n' + PROMPT in text, repr(text)
+        sh.prompt()
+        assert sh.exit() == 0
+
+
+def test_background_job_ending_while_typing_keeps_the_line():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('sleep 0.3 &')
+        sh.send('echo typed-bef')         # a SIGCHLD arrives while this line is open
+        time.sleep(1.0)
+        sh.send('ore-and-after\r')
+        sh.prompt()
+        out = sh.child.before.replace('\r\n', '\n')
+        assert contains_line(out, 'typed-before-and-after'), out
+        out += sh.run(':')
+        assert out.count('Done') == 1, out   # the notice, before a prompt, once
+        sh.assert_no_leftovers()
+        assert sh.exit() == 0

@@ -355,7 +355,8 @@ static void test_read_builtin(void **state)
     assert_int_equal(run(sh, bi_read, "read", "x", "y", NULL), 0);
     assert_string_equal(vars_get(sh->vars, "x"), "a bc");
     assert_string_equal(vars_get(sh->vars, "y"), "d");
-    assert_int_equal(run(sh, bi_read, "read", "-r", NULL), 0);
+    assert_int_equal(run(sh, bi_read, "read", NULL), 2);    /* POSIX needs a name (dash) */
+    assert_int_equal(run(sh, bi_read, "read", "-r", "REPLY", NULL), 0);
     assert_string_equal(vars_get(sh->vars, "REPLY"), "next line");
     assert_int_equal(run(sh, bi_read, "read", "x", NULL), 1);   /* EOF, but assigned */
     assert_string_equal(vars_get(sh->vars, "x"), "last");
@@ -518,7 +519,8 @@ static void test_cd_pwd(void **state)
     assert_int_equal(run(sh, bi_cd, "cd", "-P", "..", NULL), 0);
     assert_string_equal(vars_get(sh->vars, "PWD"), "/");
     vars_unset(sh->vars, "HOME");
-    assert_int_equal(run(sh, bi_cd, "cd", NULL), 1);
+    assert_int_equal(run(sh, bi_cd, "cd", NULL), 0);   /* dash: quietly stays */
+    assert_string_equal(vars_get(sh->vars, "PWD"), "/");
     assert_int_equal(chdir(old), 0);
     free(old);
 }

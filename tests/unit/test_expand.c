@@ -426,17 +426,20 @@ static void test_nounset(void **state)
 static void test_cmdsub(void **state)
 {
     (void)state;
+    sh.last_status = 7;
     assert_string_equal(fields(wd(cmdsub(0))), "[hello]");
-    assert_int_equal(sh.last_status, 40);
+    assert_int_equal(expand_cmdsub_status(), 40);
+    assert_int_equal(sh.last_status, 7);    /* $? is the status before the command */
     assert_string_equal(fields(wd(cmdsub(1))), "[a][b]");
-    assert_int_equal(sh.last_status, 41);
+    assert_int_equal(expand_cmdsub_status(), 41);
     assert_string_equal(fields(wd(dq(cmdsub(1)))), "[a b]");
     assert_string_equal(fields(wd(dq(cmdsub(2)))), "[x\ny]");
     assert_string_equal(fields(wd(cmdsub(3))), "");
     assert_string_equal(fields(wd(dq(cmdsub(3)))), "[]");
     sh.last_status = 5;
     assert_string_equal(fields(wd(cmdsub(-1))), "");      /* $() */
-    assert_int_equal(sh.last_status, 0);
+    assert_int_equal(expand_cmdsub_status(), 0);
+    assert_int_equal(sh.last_status, 5);
     assert_string_equal(one(chain(lit("<"), cmdsub(0), lit(">"), NULL), 0), "<hello>");
 }
 

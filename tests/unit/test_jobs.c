@@ -372,6 +372,27 @@ static void test_wait_echild(void **state)
     jobs_free(&t);
 }
 
+/* A hang-up reaches a stopped job too: SIGHUP, then SIGCONT so it sees it. */
+static void test_hangup_wakes_stopped_job(void **state)
+{
+    (void)state;
+    struct job_table t;
+    int st;
+    jobs_init(&t);
+    pid_t pid = child_that_pauses();
+    struct job *j = job_new(&t, "vi", true);
+    job_add_process(j, pid, "vi");
+    j->pgid = pid;
+    kill(pid, SIGSTOP);
+    assert_int_equal(waitpid(pid, &st, WUNTRACED), pid);
+    job_record(&t, pid, st);
+    assert_int_equal(job_state(j), JOB_STOPPED);
+    jobs_hangup(&t);
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGHUP);
+    jobs_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_forget_done_keeps_newest),
         cmocka_unit_test(test_wait_and_continue_real),
         cmocka_unit_test(test_wait_echild),
+        cmocka_unit_test(test_hangup_wakes_stopped_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

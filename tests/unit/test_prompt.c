@@ -111,10 +111,13 @@ static void test_quoted_for_expansion(void **state)
 {
     struct shell *sh = *state;
     vars_set(sh->vars, "PWD", "/tmp/$x`y`", 0);
-    check(sh, "\\w", true, "/tmp/\\$x\\`y\\`");
+    check(sh, "\\w", true, "/tmp/\037x`y`");     /* '$' hidden from expansion */
     check(sh, "\\w", false, "/tmp/$x`y`");
-    check(sh, "\\\\", true, "\\\\");
-    check(sh, "\\$", true, geteuid() == 0 ? "#" : "\\$");
+    check(sh, "\\\\", true, "\\");                /* expand_prompt keeps backslashes */
+    check(sh, "\\$", true, geteuid() == 0 ? "#" : "\037");
+    char *shown = prompt_render(sh, "\\w \\\\ \\$ $NOPE.");
+    assert_string_equal(shown, geteuid() == 0 ? "/tmp/$x`y` \\ # ." : "/tmp/$x`y` \\ $ .");
+    free(shown);
 }
 
 int main(void)

@@ -133,7 +133,9 @@ static void test_history_file_mode(void **state)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    assert_string_equal(buf, "echo one\nfor i in 1 2\ndo echo $i\ndone\n");
+    /* bash's format: "#<seconds>" before each entry keeps the for loop one entry */
+    assert_true(buf[0] == '#' && strstr(buf, "\necho one\n#") != NULL);
+    assert_non_null(strstr(buf, "\nfor i in 1 2\ndo echo $i\ndone\n"));
     unlink(path);
     rmdir(dir);
 }

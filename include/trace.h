@@ -1,0 +1,57 @@
+/*
+ * trace.h -- the machine-readable side of the teaching trace: every event
+ * sys.c narrates, also as JSON Lines (--trace-file) and as a Graphviz
+ * picture of each top-level command (--trace-dot).
+ *
+ * Owns: the JSON Lines format (docs/trace-format.md), the DOT pictures,
+ *       numbering top-level commands, and step mode's pause.
+ * Never: makes a process or descriptor call of its own other than writing
+ *        and reading its private files; it only formats what sys.c reports.
+ */
+#ifndef MINISH_TRACE_H
+#define MINISH_TRACE_H
+
+#include <stdbool.h>
+
+/* One narrated call, as sys.c saw it.  Strings may be NULL. */
+struct trace_event {
+    const char *call;       /* "dup2", "fork", "note", "signal" */
+    const char *args;       /* "4, 1" (the text between the parentheses) */
+    bool has_result;        /* false for a note, or execve before it runs */
+    long result;            /* what the call returned */
+    const char *err;        /* "EBADF" when result is -1, else NULL */
+    const char *detail;     /* "exited 3", "[3, 4]", "(child)" */
+    const char *reason;     /* the plain-words WHY */
+};
+
+/*
+ * Append events to PATH as JSON Lines (created, truncated; kept on a private
+ * close-on-exec descriptor above 9).  Returns 0, or -1 with errno set.
+ */
+int trace_jsonl_open(const char *path);
+/*
+ * Write a Graphviz digraph of each top-level command that started a
+ * process.  PATH with "%d" gets one file per command (the number
+ * substituted); otherwise all the digraphs go to PATH, one after another.
+ * Returns 0, or -1 with errno set.
+ */
+int trace_dot_open(const char *path);
+/* True if a JSONL or DOT sink is open or step mode is on (sys.c then
+ * reports every call, and callers format their WHY strings). */
+bool trace_active(void);
+
+/* Record one event (from sys.c, in the process that made the call). */
+void trace_record(const struct trace_event *ev);
+
+/* A top-level command TEXT starts / ends with STATUS.  Nested calls (eval,
+ * `.`) are counted and ignored: the picture belongs to the outermost. */
+void trace_command_begin(const char *text);
+void trace_command_end(int status);
+
+/* Step mode: pause on TTY (a descriptor, -1: off) before fork, exec, wait. */
+void trace_step_set(int tty);
+/* If step mode is on, say WHAT is about to happen in process PID and wait
+ * for Enter on the terminal. */
+void trace_step(const char *what, long pid);
+
+#endif

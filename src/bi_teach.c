@@ -1,0 +1,338 @@
+/*
+ * bi_teach.c -- the teaching builtins: ptree (the shell and its
+ * descendants), fds (a process's descriptor table), reap (wait for
+ * finished children now, saying what each one left behind).
+ *
+ * Owns: reading /proc for ptree and fds, and their output formats.
+ * Never: changes a process or a descriptor (ptree and fds only look);
+ *        reap waits through sys_waitpid and records through jobs.c.
+ *
+ * Linux only: /proc/PID/stat, cmdline, fd/ and fdinfo/ are read as files.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bi.h"
+#include "diag.h"
+#include "jobs.h"
+#include "shell.h"
+#include "sys.h"
+
+/* ==== Reading /proc ==== */
+
+/* One line of /proc/PID/stat that ptree shows. */
+struct pinfo {
+    long pid, ppid, pgid, sid, tpgid;
+    char state;                 /* R S D T t Z ... */
+    char comm[64];
+    char cmd[200];              /* the command line, spaces between arguments */
+};
+
+/* Read at most N-1 bytes of PATH into BUF (NUL-terminated).  -1 if unreadable. */
+static ssize_t proc_read(const char *path, char *buf, size_t n)
+{
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return -1;
+    size_t got = fread(buf, 1, n - 1, f);
+    fclose(f);
+    buf[got] = '\0';
+    return (ssize_t)got;
+}
+
+/* The command line of PID with NULs made spaces; "[comm]" for a zombie or a kernel thread. */
+static void proc_cmdline(struct pinfo *p)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/cmdline", p->pid);
+    ssize_t n = proc_read(path, p->cmd, sizeof p->cmd);
+    if (n <= 0) {
+        snprintf(p->cmd, sizeof p->cmd, "[%s]%s", p->comm, p->state == 'Z' ? " <defunct>" : "");
+        return;
+    }
+    for (ssize_t i = 0; i < n - 1; i++)
+        if (p->cmd[i] == '\0')
+            p->cmd[i] = ' ';
+}
+
+/* Fill P from /proc/PID/stat.  False if PID is gone. */
+static bool proc_stat(long pid, struct pinfo *p)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    if (proc_read(path, buf, sizeof buf) <= 0)
+        return false;
+    /* "PID (COMM) S PPID PGRP SID TTY TPGID ...": COMM may hold spaces
+     * and parentheses, so the last ')' ends it */
+    char *open = strchr(buf, '('), *close = strrchr(buf, ')');
+    if (open == NULL || close == NULL || close < open)
+        return false;
+    memset(p, 0, sizeof *p);
+    p->pid = pid;
+    snprintf(p->comm, sizeof p->comm, "%.*s", (int)(close - open - 1), open + 1);
+    int tty;
+    if (sscanf(close + 1, " %c %ld %ld %ld %d %ld", &p->state, &p->ppid, &p->pgid, &p->sid,
+               &tty, &p->tpgid) != 6)
+        return false;
+    proc_cmdline(p);
+    return true;
+}
+
+/* Every process in /proc (heap array, *N entries).  NULL if /proc is missing. */
+static struct pinfo *proc_all(size_t *n)
+{
+    DIR *d = opendir("/proc");
+    if (d == NULL)
+        return NULL;
+    size_t cap = 256;
+    struct pinfo *all = xmalloc(cap * sizeof *all);
+    struct dirent *e;
+    *n = 0;
+    while ((e = readdir(d)) != NULL) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end != '\0' || pid <= 0)
+            continue;
+        if (*n == cap)
+            all = xrealloc(all, (cap *= 2) * sizeof *all);
+        if (proc_stat(pid, &all[*n]))
+            (*n)++;
+    }
+    closedir(d);
+    return all;
+}
+
+/* ==== ptree ==== */
+
+/* What a row's last column says about it. */
+static const char *ptree_mark(const struct shell *sh, const struct pinfo *p)
+{
+    if (p->state == 'Z')
+        return "   <- zombie: exited, not yet waited for";
+    if (p->state == 'T' || p->state == 't')
+        return "   <- stopped";
+    if (p->pid == (long)sh->pid)
+        return "   <- this shell";
+    if (p->pid == (long)getpid())
+        return "   <- ptree itself (a subshell)";
+    if (p->tpgid > 0 && p->pgid == p->tpgid)
+        return "   <- foreground";
+    return "";
+}
+
+/* Print P and, indented below it, its children, depth first. */
+static void ptree_print(const struct shell *sh, const struct pinfo *all, size_t n, size_t i,
+                        int depth)
+{
+    const struct pinfo *p = &all[i];
+    printf("%-7ld %-7ld %-7ld %-7ld %-7ld %c     %*s%s%s%s\n", p->pid, p->ppid, p->pgid, p->sid,
+           p->tpgid, p->state, depth * 2, "", depth > 0 ? "\\_ " : "", p->cmd,
+           ptree_mark(sh, p));
+    for (size_t k = 0; k < n; k++)
+        if (all[k].ppid == p->pid && k != i && depth < 64)
+            ptree_print(sh, all, n, k, depth + 1);
+}
+
+/* ptree -- the shell and all its descendants, from /proc. */
+int bi_ptree(struct shell *sh, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        diag_error("ptree", "usage: ptree");
+        return 2;
+    }
+    size_t n;
+    struct pinfo *all = proc_all(&n);
+    if (all == NULL) {
+        diag_error("ptree", "/proc: %s", strerror(errno));
+        return 1;
+    }
+    printf("%-7s %-7s %-7s %-7s %-7s %-5s %s\n", "PID", "PPID", "PGID", "SID", "TPGID", "STAT",
+           "CMD");
+    int status = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (all[i].pid == (long)sh->pid) {
+            ptree_print(sh, all, n, i, 0);
+            status = 0;
+        }
+    }
+    free(all);
+    return status;
+}
+
+/* ==== fds ==== */
+
+/* "pipe", "socket", "tty" or "file" for a /proc/PID/fd link target. */
+static const char *fd_kind(const char *target)
+{
+    if (strncmp(target, "pipe:", 5) == 0)
+        return "pipe";
+    if (strncmp(target, "socket:", 7) == 0)
+        return "socket";
+    if (strncmp(target, "/dev/pts/", 9) == 0 || strncmp(target, "/dev/tty", 8) == 0
+        || strcmp(target, "/dev/console") == 0)
+        return "tty";
+    if (strncmp(target, "anon_inode:", 11) == 0)
+        return "anon";
+    return "file";
+}
+
+/* The open flags of PID's FD in words ("O_WRONLY|O_APPEND"); *CLOEXEC set. */
+static void fd_flags(long pid, int fd, char *out, size_t n, bool *cloexec)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/fdinfo/%d", pid, fd);
+    const char *f = proc_read(path, buf, sizeof buf) > 0 ? strstr(buf, "flags:") : NULL;
+    if (f == NULL) {
+        snprintf(out, n, "?");
+        *cloexec = false;
+        return;
+    }
+    long flags = strtol(f + 6, NULL, 8);    /* the kernel prints them in octal */
+    int acc = (int)(flags & O_ACCMODE);
+    snprintf(out, n, "%s%s%s", acc == O_RDONLY ? "O_RDONLY" : acc == O_WRONLY ? "O_WRONLY" : "O_RDWR",
+             (flags & O_APPEND) ? "|O_APPEND" : "", (flags & O_NONBLOCK) ? "|O_NONBLOCK" : "");
+    *cloexec = (flags & O_CLOEXEC) != 0;
+}
+
+/* True if the shell (pid SHELL) has a descriptor on the same TARGET. */
+static bool shell_has(long shell, const char *target)
+{
+    char dir[64], link[320], got[256];
+    snprintf(dir, sizeof dir, "/proc/%ld/fd", shell);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    bool found = false;
+    while (d != NULL && !found && (e = readdir(d)) != NULL) {
+        snprintf(link, sizeof link, "%s/%s", dir, e->d_name);
+        ssize_t len = readlink(link, got, sizeof got - 1);
+        if (len > 0) {
+            got[len] = '\0';
+            found = strcmp(got, target) == 0 && strncmp(target, "/dev/", 5) != 0;
+        }
+    }
+    if (d != NULL)
+        closedir(d);
+    return found;
+}
+
+/* One row of the table: fd, target, kind, flags, close-on-exec, a warning. */
+static void fds_row(long pid, long shell, int fd, const char *target)
+{
+    char flags[64];
+    bool cloexec;
+    fd_flags(pid, fd, flags, sizeof flags, &cloexec);
+    const char *warn = "";
+    if (pid != shell && fd > 2 && shell_has(shell, target))
+        warn = "   <- LEAKED? also open in the shell: inherited";
+    else if (pid != shell && fd > 2)
+        warn = "   <- not 0-2: opened by the program, or inherited";
+    printf("%-4d %-28s %-7s %-20s %s%s\n", fd, target, fd_kind(target), flags,
+           cloexec ? "yes" : "no", warn);
+}
+
+/* Print the descriptor table of PID (skipping SKIP, our own directory handle). */
+static int fds_table(long pid, long shell)
+{
+    char dir[64], link[320], target[256];
+    snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        diag_error("fds", "%ld: %s", pid, strerror(errno));
+        return 1;
+    }
+    int skip = pid == (long)getpid() ? dirfd(d) : -1;
+    int fds[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 256) {
+        char *end;
+        long fd = strtol(e->d_name, &end, 10);
+        if (*end == '\0' && end != e->d_name && fd != skip)
+            fds[n++] = (int)fd;
+    }
+    for (size_t i = 1; i < n; i++)     /* /proc lists them unsorted: sort, small n */
+        for (size_t k = i; k > 0 && fds[k - 1] > fds[k]; k--) {
+            int t = fds[k];
+            fds[k] = fds[k - 1];
+            fds[k - 1] = t;
+        }
+    printf("%-4s %-28s %-7s %-20s %s\n", "FD", "TARGET", "KIND", "FLAGS", "CLOEXEC");
+    for (size_t i = 0; i < n; i++) {
+        snprintf(link, sizeof link, "%s/%d", dir, fds[i]);
+        ssize_t len = readlink(link, target, sizeof target - 1);
+        target[len > 0 ? len : 0] = '\0';
+        fds_row(pid, shell, fds[i], target);
+    }
+    closedir(d);
+    return 0;
+}
+
+/* fds [PID|%job] -- a descriptor table like `lsof -p`, from /proc. */
+int bi_fds(struct shell *sh, int argc, char **argv)
+{
+    long pid = (long)sh->pid;   /* the shell's, even from a pipeline stage (`fds | grep`) */
+    if (argc > 2) {
+        diag_error("fds", "usage: fds [pid|%%job]");
+        return 2;
+    }
+    if (argc == 2 && argv[1][0] == '%') {
+        bool ambiguous = false;
+        struct job *j = job_find(&sh->jobs, argv[1], &ambiguous);
+        if (j == NULL || j->nprocs == 0) {
+            diag_error("fds", "%s: no such job", argv[1]);
+            return 1;
+        }
+        pid = (long)j->procs[0].pid;
+    } else if (argc == 2) {
+        char *end;
+        pid = strtol(argv[1], &end, 10);
+        if (*end != '\0' || pid <= 0) {
+            diag_error("fds", "%s: not a pid or %%job", argv[1]);
+            return 2;
+        }
+    }
+    return fds_table(pid, (long)sh->pid);
+}
+
+/* ==== reap ==== */
+
+/* "exited 3", "killed by SIGINT", "stopped by SIGTSTP". */
+static void reap_say(pid_t pid, int st)
+{
+    int sig = WIFSIGNALED(st) ? WTERMSIG(st) : WIFSTOPPED(st) ? WSTOPSIG(st) : 0;
+    const char *name = sig != 0 ? sys_signal_name(sig) : NULL;
+    if (WIFEXITED(st))
+        printf("reaped %ld: exited %d\n", (long)pid, WEXITSTATUS(st));
+    else if (WIFSIGNALED(st))
+        printf("reaped %ld: killed by SIG%s\n", (long)pid, name != NULL ? name : "?");
+    else if (WIFSTOPPED(st))
+        printf("%ld: stopped by SIG%s (not reaped: it can be continued)\n", (long)pid,
+               name != NULL ? name : "?");
+}
+
+/* reap -- wait (without blocking) for every child that has finished, now. */
+int bi_reap(struct shell *sh, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        diag_error("reap", "usage: reap");
+        return 2;
+    }
+    int st, count = 0;
+    pid_t pid;
+    while ((pid = sys_waitpid(-1, &st, WNOHANG | WUNTRACED, "reap builtin: collect a finished child")) > 0) {
+        reap_say(pid, st);
+        job_record(&sh->jobs, pid, st);
+        count += WIFSTOPPED(st) ? 0 : 1;
+    }
+    if (count == 0)
+        printf("nothing to reap\n");
+    return 0;
+}

@@ -1,0 +1,555 @@
+/*
+ * trace.c -- the machine-readable side of the teaching trace: JSON Lines
+ * (--trace-file), a Graphviz picture per top-level command (--trace-dot),
+ * and step mode's pause.
+ *
+ * Owns: the JSONL schema (docs/trace-format.md), the DOT drawing, the
+ *       numbering of top-level commands, and the private files these write.
+ * Never: narrates in words (sys.c does), or makes a process call.  Its own
+ *        files are opened here directly, not through sys.c: they are the
+ *        tracer's, not the shell's, and narrating them would recurse.
+ *
+ * How the picture is made: every process (the shell, and each child
+ * between fork and exec) appends one tab-separated line per event to an
+ * unlinked log file that all of them share through fork.  When the
+ * top-level command ends, the shell reads its part of the log back and
+ * replays it: each fork copies the parent's descriptor table to the child,
+ * pipe/dup2/close change it, and at exec (or exit) fds 0 and 1 that point
+ * at a pipe end become the ends of a pipe edge.
+ */
+#include "trace.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int jsonl_fd = -1;       /* --trace-file */
+static int log_fd = -1;         /* the shared event log behind --trace-dot */
+static int dot_fd = -1;         /* --trace-dot without %d: all digraphs */
+static char *dot_path;          /* --trace-dot with %d: a template */
+static int depth;               /* trace_command_begin calls in progress */
+static int command_no;          /* the current top-level command, 1, 2, ... */
+static char command_text[256];  /* and its text */
+static off_t log_start;         /* where its events start in the log */
+static long shell_pid;          /* the process that began it */
+static int step_tty = -1;
+
+/* ==== Small output helpers ==== */
+
+/* A bounded buffer: text past the end is dropped, never overflows. */
+struct tbuf {
+    char buf[2048];
+    size_t len;
+};
+
+static void tb_add(struct tbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void tb_add(struct tbuf *b, const char *fmt, ...)
+{
+    size_t room = sizeof b->buf - b->len;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->buf + b->len, room, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        b->len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+/* S as a JSON string ("null" for NULL). */
+static void tb_json(struct tbuf *b, const char *s)
+{
+    if (s == NULL) {
+        tb_add(b, "null");
+        return;
+    }
+    tb_add(b, "\"");
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            tb_add(b, "\\%c", c);
+        else if (c < 0x20)
+            tb_add(b, "\\u%04x", c);
+        else
+            tb_add(b, "%c", c);
+    }
+    tb_add(b, "\"");
+}
+
+/* One write(2) per line: with O_APPEND, lines of different processes
+ * never interleave inside each other. */
+static void write_line(int fd, struct tbuf *b)
+{
+    if (b->len >= sizeof b->buf - 1)
+        b->len = sizeof b->buf - 2;
+    b->buf[b->len++] = '\n';
+    const char *p = b->buf;
+    size_t n = b->len;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;     /* a trace that cannot be written is dropped, never fatal */
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* A private close-on-exec copy of FD numbered 10 or above; FD is closed. */
+static int move_high(int fd)
+{
+    if (fd < 0)
+        return -1;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    int err = errno;
+    close(fd);
+    errno = err;
+    return high;
+}
+
+/* ==== Sinks ==== */
+
+int trace_jsonl_open(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+    jsonl_fd = move_high(fd);
+    return jsonl_fd < 0 ? -1 : 0;
+}
+
+/* The shared event log: a temporary file, unlinked at once. */
+static int log_open(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char tmpl[512];
+    snprintf(tmpl, sizeof tmpl, "%s/minish-trace-XXXXXX", dir != NULL && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmpl);
+    if (fd < 0)
+        return -1;
+    unlink(tmpl);
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_APPEND) < 0) {
+        close(fd);
+        return -1;
+    }
+    log_fd = move_high(fd);
+    return log_fd < 0 ? -1 : 0;
+}
+
+int trace_dot_open(const char *path)
+{
+    if (log_open() < 0)
+        return -1;
+    if (strstr(path, "%d") != NULL) {
+        dot_path = strdup(path);
+        return dot_path == NULL ? -1 : 0;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    dot_fd = move_high(fd);
+    return dot_fd < 0 ? -1 : 0;
+}
+
+bool trace_active(void)
+{
+    /* step mode too: its pauses quote the callers' WHY strings */
+    return jsonl_fd >= 0 || log_fd >= 0 || step_tty >= 0;
+}
+
+/* ==== Recording ==== */
+
+static void record_jsonl(const struct trace_event *ev)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct tbuf b = {.len = 0};
+    tb_add(&b, "{\"time\":%lld.%06ld,\"pid\":%ld,\"ppid\":%ld,\"call\":",
+           (long long)ts.tv_sec, ts.tv_nsec / 1000, (long)getpid(), (long)getppid());
+    tb_json(&b, ev->call);
+    tb_add(&b, ",\"args\":");
+    tb_json(&b, ev->args);
+    if (ev->has_result)
+        tb_add(&b, ",\"result\":%ld", ev->result);
+    else
+        tb_add(&b, ",\"result\":null");
+    tb_add(&b, ",\"errno\":");
+    tb_json(&b, ev->err);
+    tb_add(&b, ",\"detail\":");
+    tb_json(&b, ev->detail);
+    tb_add(&b, ",\"reason\":");
+    tb_json(&b, ev->reason);
+    if (command_no > 0)
+        tb_add(&b, ",\"job\":%d,\"node\":", command_no);
+    else
+        tb_add(&b, ",\"job\":null,\"node\":");
+    tb_json(&b, command_no > 0 ? command_text : NULL);
+    tb_add(&b, "}");
+    write_line(jsonl_fd, &b);
+}
+
+/* S with tabs and newlines made spaces, for the tab-separated log. */
+static void tb_field(struct tbuf *b, const char *s)
+{
+    tb_add(b, "\t");
+    for (; s != NULL && *s != '\0'; s++)
+        tb_add(b, "%c", (*s == '\t' || *s == '\n') ? ' ' : *s);
+}
+
+static void record_log(const struct trace_event *ev)
+{
+    struct tbuf b = {.len = 0};
+    tb_add(&b, "%ld\t%ld", (long)getpid(), (long)getppid());
+    tb_field(&b, ev->call);
+    tb_field(&b, ev->args);
+    tb_add(&b, "\t");
+    if (ev->has_result)
+        tb_add(&b, "%ld", ev->result);
+    tb_field(&b, ev->detail);
+    tb_field(&b, ev->reason);
+    write_line(log_fd, &b);
+}
+
+void trace_record(const struct trace_event *ev)
+{
+    if (jsonl_fd >= 0)
+        record_jsonl(ev);
+    if (log_fd >= 0 && depth > 0)
+        record_log(ev);
+}
+
+/* ==== The picture ==== */
+
+enum { MAX_EVENTS = 4096, MAX_PROCS = 128, MAX_PIPES = 64, MAX_FD = 64 };
+
+struct ev {                     /* one parsed log line */
+    long pid, ppid, result;
+    bool has_result;
+    char *call, *args, *detail, *reason;
+};
+
+struct pend {                   /* one process's use of one pipe end */
+    int pipe;                   /* index, -1: none */
+    bool write;                 /* the write end */
+};
+
+struct proc {
+    long pid, ppid;
+    const char *label;          /* argv at exec, else the fork's reason */
+    const char *status;         /* "exited 0", from the parent's waitpid */
+};
+
+struct pipe_rec {
+    int rfd, wfd;               /* the numbers pipe() returned */
+    long maker;
+    long writer, reader;        /* 0: none seen */
+    int wto, rto;               /* the fds they use it as */
+};
+
+struct picture {
+    struct ev *evs;
+    size_t nevs;
+    struct proc procs[MAX_PROCS];
+    size_t nprocs;
+    struct pipe_rec pipes[MAX_PIPES];
+    size_t npipes;
+};
+
+/* Split one log line in place into E.  False if it is malformed. */
+static bool parse_ev(char *line, struct ev *e)
+{
+    char *f[7];
+    for (int i = 0; i < 7; i++) {
+        f[i] = line;
+        char *tab = i < 6 ? strchr(line, '\t') : NULL;
+        if (i < 6 && tab == NULL)
+            return false;
+        if (tab != NULL) {
+            *tab = '\0';
+            line = tab + 1;
+        }
+    }
+    e->pid = strtol(f[0], NULL, 10);
+    e->ppid = strtol(f[1], NULL, 10);
+    e->call = f[2];
+    e->args = f[3];
+    e->has_result = f[4][0] != '\0';
+    e->result = strtol(f[4], NULL, 10);
+    e->detail = f[5];
+    e->reason = f[6];
+    return true;
+}
+
+/* The log from log_start to its end, split into events (heap). */
+static char *load_events(struct picture *p)
+{
+    off_t end = lseek(log_fd, 0, SEEK_END);
+    if (end <= log_start)
+        return NULL;
+    size_t size = (size_t)(end - log_start);
+    char *text = malloc(size + 1);
+    p->evs = calloc(MAX_EVENTS, sizeof *p->evs);
+    if (text == NULL || p->evs == NULL || pread(log_fd, text, size, log_start) != (ssize_t)size) {
+        free(text);
+        free(p->evs);
+        p->evs = NULL;
+        return NULL;
+    }
+    text[size] = '\0';
+    for (char *line = text; *line != '\0' && p->nevs < MAX_EVENTS;) {
+        char *nl = strchr(line, '\n');
+        if (nl == NULL)
+            break;
+        *nl = '\0';
+        if (parse_ev(line, &p->evs[p->nevs]))
+            p->nevs++;
+        line = nl + 1;
+    }
+    return text;
+}
+
+static struct proc *proc_get(struct picture *p, long pid)
+{
+    for (size_t i = 0; i < p->nprocs; i++)
+        if (p->procs[i].pid == pid)
+            return &p->procs[i];
+    if (p->nprocs == MAX_PROCS)
+        return NULL;
+    struct proc *pr = &p->procs[p->nprocs++];
+    memset(pr, 0, sizeof *pr);
+    pr->pid = pid;
+    return pr;
+}
+
+/* At exec or exit: fds 0 and 1 of PID that hold a pipe end join the pipe. */
+static void use_ends(struct picture *p, long pid, const struct pend *fds)
+{
+    for (int fd = 0; fd <= 1; fd++) {
+        if (fds[fd].pipe < 0)
+            continue;
+        struct pipe_rec *pr = &p->pipes[fds[fd].pipe];
+        if (fds[fd].write && pr->writer == 0) {
+            pr->writer = pid;
+            pr->wto = fd;
+        } else if (!fds[fd].write && pr->reader == 0) {
+            pr->reader = pid;
+            pr->rto = fd;
+        }
+    }
+}
+
+/* "3, 4" or "[3, 4]": the first two numbers of S. */
+static bool two_numbers(const char *s, long *a, long *b)
+{
+    while (*s != '\0' && (*s < '0' || *s > '9') && *s != '-')
+        s++;
+    char *end;
+    *a = strtol(s, &end, 10);
+    if (end == s || *end != ',')
+        return false;
+    *b = strtol(end + 1, NULL, 10);
+    return true;
+}
+
+static void replay(struct picture *p, long pid, struct pend *fds);
+
+/* One descriptor event of PID applied to its table FDS. */
+static void replay_fd_event(struct picture *p, const struct ev *e, struct pend *fds)
+{
+    long a, b;
+    if (strcmp(e->call, "pipe") == 0 && e->has_result && e->result >= 0
+        && two_numbers(e->detail, &a, &b) && p->npipes < MAX_PIPES && a < MAX_FD && b < MAX_FD) {
+        struct pipe_rec *pr = &p->pipes[p->npipes];
+        memset(pr, 0, sizeof *pr);
+        pr->rfd = (int)a;
+        pr->wfd = (int)b;
+        pr->maker = e->pid;
+        fds[a] = (struct pend){(int)p->npipes, false};
+        fds[b] = (struct pend){(int)p->npipes, true};
+        p->npipes++;
+    } else if (strcmp(e->call, "close") == 0 && e->result == 0) {
+        a = strtol(e->args, NULL, 10);
+        if (a >= 0 && a < MAX_FD)
+            fds[a].pipe = -1;
+    } else if ((strcmp(e->call, "dup2") == 0 && two_numbers(e->args, &a, &b) && e->result >= 0)
+               || (strcmp(e->call, "fcntl") == 0 && strstr(e->args, "DUPFD") != NULL
+                   && (a = strtol(e->args, NULL, 10), b = e->result, e->result >= 0))) {
+        if (a >= 0 && a < MAX_FD && b >= 0 && b < MAX_FD)
+            fds[b] = fds[a];
+    }
+}
+
+/* Replay PID's events with FDS as its descriptor table (inherited). */
+static void replay(struct picture *p, long pid, struct pend *fds)
+{
+    struct proc *me = proc_get(p, pid);
+    bool execd = false;
+    for (size_t i = 0; i < p->nevs && me != NULL; i++) {
+        const struct ev *e = &p->evs[i];
+        if (e->pid != pid)
+            continue;
+        if (strcmp(e->call, "fork") == 0 && e->has_result && e->result == 0) {
+            me->ppid = e->ppid;
+            if (me->label == NULL)
+                me->label = e->reason;
+        } else if (strcmp(e->call, "fork") == 0 && e->result > 0) {
+            struct pend copy[MAX_FD];
+            memcpy(copy, fds, sizeof copy);
+            struct proc *child = proc_get(p, e->result);
+            if (child != NULL && child->ppid == 0)
+                child->ppid = pid;
+            replay(p, e->result, copy);
+        } else if (strcmp(e->call, "execve") == 0 && !e->has_result && !execd) {
+            me->label = e->args;
+            use_ends(p, pid, fds);
+            execd = true;
+        } else if (strcmp(e->call, "waitpid") == 0 && e->result > 0) {
+            struct proc *child = proc_get(p, e->result);
+            if (child != NULL)
+                child->status = e->detail;
+        } else {
+            replay_fd_event(p, e, fds);
+        }
+    }
+    if (!execd && pid != shell_pid)
+        use_ends(p, pid, fds);  /* a builtin or subshell stage uses them itself */
+}
+
+/* S for a DOT double-quoted string. */
+static void tb_dot(struct tbuf *b, const char *s)
+{
+    for (; s != NULL && *s != '\0'; s++) {
+        if (*s == '"' || *s == '\\')
+            tb_add(b, "\\");
+        tb_add(b, "%c", *s);
+    }
+}
+
+static void dot_nodes(int fd, const struct picture *p)
+{
+    for (size_t i = 0; i < p->nprocs; i++) {
+        const struct proc *pr = &p->procs[i];
+        struct tbuf b = {.len = 0};
+        bool shell = pr->pid == shell_pid;
+        tb_add(&b, "  p%ld [label=\"pid %ld%s\\n", pr->pid, pr->pid, shell ? " (minish)" : "");
+        tb_dot(&b, shell ? "the shell" : pr->label);
+        if (pr->status != NULL)
+            tb_add(&b, "\\n%s", pr->status);
+        tb_add(&b, "\"%s];", shell ? ", style=filled, fillcolor=lightgrey" : "");
+        write_line(fd, &b);
+        if (!shell && pr->ppid != 0) {
+            b.len = 0;
+            tb_add(&b, "  p%ld -> p%ld [label=\"fork\", style=dashed];", pr->ppid, pr->pid);
+            write_line(fd, &b);
+        }
+    }
+}
+
+static void dot_pipes(int fd, const struct picture *p)
+{
+    for (size_t i = 0; i < p->npipes; i++) {
+        const struct pipe_rec *pr = &p->pipes[i];
+        long reader = pr->reader != 0 ? pr->reader : pr->maker;
+        int rto = pr->reader != 0 ? pr->rto : pr->rfd;
+        if (pr->writer == 0)
+            continue;
+        struct tbuf b = {.len = 0};
+        tb_add(&b, "  p%ld -> p%ld [label=\"pipe [%d, %d]\\nfd %d -> fd %d\", color=blue, "
+               "fontcolor=blue, penwidth=2];", pr->writer, reader, pr->rfd, pr->wfd, pr->wto, rto);
+        write_line(fd, &b);
+    }
+}
+
+/* The digraph of the command that just ended, to FD. */
+static void dot_write(int fd, const struct picture *p, int status)
+{
+    struct tbuf b = {.len = 0};
+    tb_add(&b, "digraph command_%d {\n  labelloc=t; label=\"%d: ", command_no, command_no);
+    tb_dot(&b, command_text);
+    tb_add(&b, "   (status %d)\";\n  node [shape=box, fontname=\"monospace\"];", status);
+    write_line(fd, &b);
+    dot_nodes(fd, p);
+    dot_pipes(fd, p);
+    b.len = 0;
+    tb_add(&b, "}");
+    write_line(fd, &b);
+}
+
+static void dot_command(int status)
+{
+    struct picture *p = calloc(1, sizeof *p);
+    char *text = p != NULL ? load_events(p) : NULL;
+    if (text == NULL) {
+        free(p);
+        return;
+    }
+    struct pend fds[MAX_FD];
+    for (int i = 0; i < MAX_FD; i++)
+        fds[i].pipe = -1;
+    replay(p, shell_pid, fds);
+    if (p->nprocs > 1) {        /* nothing forked: no picture */
+        int fd = dot_fd;
+        if (dot_path != NULL) {
+            char name[1024];
+            const char *mark = strstr(dot_path, "%d");   /* never a format: the user wrote it */
+            snprintf(name, sizeof name, "%.*s%d%s", (int)(mark - dot_path), dot_path,
+                     command_no, mark + 2);
+            fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        }
+        if (fd >= 0)
+            dot_write(fd, p, status);
+        if (fd >= 0 && fd != dot_fd)
+            close(fd);
+    }
+    free(text);
+    free(p->evs);
+    free(p);
+}
+
+/* ==== Commands ==== */
+
+void trace_command_begin(const char *text)
+{
+    if (depth++ > 0)
+        return;
+    command_no++;
+    snprintf(command_text, sizeof command_text, "%s", text != NULL ? text : "");
+    shell_pid = (long)getpid();
+    if (log_fd >= 0)
+        log_start = lseek(log_fd, 0, SEEK_END);
+}
+
+void trace_command_end(int status)
+{
+    if (depth == 0 || --depth > 0)
+        return;
+    if (log_fd >= 0 && (long)getpid() == shell_pid)
+        dot_command(status);
+}
+
+/* ==== Step mode ==== */
+
+void trace_step_set(int tty)
+{
+    step_tty = tty;
+}
+
+void trace_step(const char *what, long pid)
+{
+    /* a background process reading the terminal would be stopped (SIGTTIN) */
+    if (step_tty < 0 || tcgetpgrp(step_tty) != getpgrp())
+        return;
+    struct tbuf b = {.len = 0};
+    tb_add(&b, "step: about to %s (pid %ld)\n"
+           "      look from a second terminal:  pstree -p %ld   ls -l /proc/%ld/fd\n"
+           "      press Enter to continue ", what, pid, pid, pid);
+    if (write(step_tty, b.buf, b.len) < 0)
+        return;
+    char c;
+    ssize_t n;
+    while ((n = read(step_tty, &c, 1)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0 && c == '\n')
+            break;
+}

@@ -1,0 +1,1 @@
+( trap 'echo sub exit' EXIT; exit 2 ); echo $?

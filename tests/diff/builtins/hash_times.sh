@@ -1,0 +1,3 @@
+hash; hash -r; hash nosuchcmd; echo $?
+times >/dev/null; echo $?
+true; echo $?; false; echo $?

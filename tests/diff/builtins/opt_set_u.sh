@@ -1,0 +1,5 @@
+set -u
+echo ${u-ok} ${u:+x}
+echo "$@" "$*" $#
+echo $u
+echo no

@@ -1,0 +1,4 @@
+set -v
+echo one
+set +v
+echo two

@@ -1,0 +1,2 @@
+trap 'x' NOSUCHSIG; echo $?
+trap 'x' 99; echo $?

@@ -1,0 +1,4 @@
+f() { exit 3; }
+trap 'echo cleanup' EXIT
+f
+echo no

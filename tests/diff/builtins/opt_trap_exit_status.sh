@@ -1,0 +1,2 @@
+trap 'echo exit status $?' EXIT
+false

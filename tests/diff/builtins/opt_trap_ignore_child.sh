@@ -1,0 +1,3 @@
+trap '' TERM
+sh -c 'kill -TERM $$; echo survived'
+(kill -TERM $$; echo sub survived)

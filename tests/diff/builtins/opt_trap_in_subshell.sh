@@ -1,0 +1,3 @@
+trap 'echo parent' EXIT
+( echo sub )
+x=$(trap); echo "[$x]" | head -1

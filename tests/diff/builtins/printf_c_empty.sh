@@ -1,0 +1,3 @@
+printf '%c' '' | od -An -c
+printf '%3c|' '' | od -An -c
+printf '%c%c\n' ab ''  | od -An -c

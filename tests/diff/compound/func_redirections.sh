@@ -1,0 +1,5 @@
+f() { echo out; } > /dev/null; f; echo after
+g() { cat; } <<E
+body
+E
+g

@@ -1,0 +1,2 @@
+. ./nonexist_file
+echo not reached

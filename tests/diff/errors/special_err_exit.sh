@@ -1,0 +1,2 @@
+set -- a; shift 5
+echo not reached

@@ -1,0 +1,2 @@
+readonly r=1; export r=2
+echo not reached

@@ -1,0 +1,3 @@
+echo $(exit 4) $?
+x=$(exit 5); echo $?
+false; echo $(true) $?

@@ -1,0 +1,3 @@
+unset u
+echo ${u:?custom msg}
+echo not reached

@@ -1,0 +1,3 @@
+u=
+(echo ${u?}) ; echo "s=$?"
+(echo ${u:?}) ; echo "s=$?"

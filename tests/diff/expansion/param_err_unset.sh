@@ -1,0 +1,3 @@
+unset u
+: ${u?}
+echo no

@@ -1,0 +1,3 @@
+cd /tmp; echo $PWD; cd /; echo $OLDPWD $PWD
+[ "$PPID" -gt 0 ] && echo ppid
+echo $OPTIND

@@ -1,0 +1,6 @@
+cat <<E$F
+hi
+E$F
+cat <<'$X'
+a $X
+$X

@@ -1,0 +1,46 @@
+#!/bin/sh
+# tests/fuzz/run.sh OUTDIR SECONDS [TARGET...] -- run the libFuzzer targets
+# built by build.sh in OUTDIR for SECONDS each (default: all three), one
+# after the other.  The corpus grows in OUTDIR/corpus-TARGET, seeded from
+# the golden and differential test scripts (the $((...)) expressions in
+# them for the arithmetic target).  Crashes are written to OUTDIR/crashes/
+# and make this script fail.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$1
+secs=${2:-60}
+shift 2 || shift $#
+targets=${*:-parser arith expand}
+
+seed() {        # seed TARGET DIR
+    mkdir -p "$2"
+    [ -n "$(ls -A "$2")" ] && return 0
+    i=0
+    if [ "$1" = arith ]; then
+        find "$root/tests/golden" "$root/tests/diff" -name '*.sh' -exec cat {} + |
+            grep -o '\$((\([^()]\|([^()]*)\)*))' | sed 's/^\$((//; s/))$//' | sort -u |
+            while IFS= read -r e; do i=$((i + 1)); printf '%s' "$e" > "$2/seed$i"; done
+        printf '%s' 'x+=1, y*2 ? 1<<3 : ~0 % 3' > "$2/seed-ops"
+    else
+        find "$root/tests/golden" "$root/tests/diff" "$root/examples" -name '*.sh' \
+            -exec cp {} "$2/" \; 2>/dev/null || true
+    fi
+}
+
+mkdir -p "$out/crashes"
+status=0
+for t in $targets; do
+    seed "$t" "$out/corpus-$t"
+    echo "== fuzz_$t for ${secs}s"
+    # -timeout=120: a loaded machine stalls for seconds (a 10 s limit gave false
+    # "timeouts" whose inputs run in 50 ms).  -close_fd_mask=2: the shell's
+    # own syntax errors would flood the log; libFuzzer keeps a private
+    # stderr for its reports and crashes.
+    "$out/fuzz_$t" -max_total_time="$secs" -timeout=120 -rss_limit_mb=2048 -max_len=4096 \
+        -close_fd_mask=2 -artifact_prefix="$out/crashes/$t-" \
+        -print_final_stats=1 "$out/corpus-$t" > "$out/fuzz-$t.log" 2>&1 || status=1
+    grep -E 'stat::number_of_executed_units|Done [0-9]+ runs|ERROR|SUMMARY' "$out/fuzz-$t.log" | head -5 || true
+    echo "   corpus: $(ls "$out/corpus-$t" | wc -l) files"
+done
+exit $status

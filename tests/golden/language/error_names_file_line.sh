@@ -1,0 +1,4 @@
+echo start
+set -- a
+: ${nope?is required}
+echo not reached

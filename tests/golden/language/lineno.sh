@@ -1,0 +1,6 @@
+echo $LINENO
+f() {
+    echo $LINENO
+}
+f
+echo "$LINENO"

@@ -1,0 +1,4 @@
+echo out > o.txt 2> e.txt
+cat < o.txt
+cat /nonexistent 2>> e.txt
+cat e.txt

@@ -1,0 +1,2 @@
+(cd /; echo in a subshell)
+pwd >/dev/null

@@ -1,0 +1,7 @@
+#!/bin/sh
+# run.sh MODE MINISH VICTIMS -- the teaching layer's tests (see teach.py).
+#   narration  golden narration of tests/teach/narration/*.sh
+#   jsonl      --trace-file against docs/trace-format.md's schema; --trace-dot; --ast=dot
+#   proc       ptree and fds against /proc; the set -o noreap zombie demo
+#   lessons    every ```minish-session block of docs/lessons/*.md
+exec python3 "$(dirname "$0")/teach.py" "$@"

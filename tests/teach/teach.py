@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""teach.py MODE MINISH VICTIMS [--bless] -- tests of minish's teaching layer.
+
+Normalisation (also documented in docs/lessons/README.md):
+  * narration lines "minish[PID]: ..." are grouped by process, each group
+    keeping its own order; every pid seen is replaced by <pid>; the groups
+    are sorted, because processes run side by side and interleave freely.
+  * in lesson transcripts, <pid> or <n> in an expected line matches any
+    number, <*> any text, and a line "..." any number of lines.
+"""
+import glob, json, os, re, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MODE, MINISH, VICTIMS = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
+BLESS = "--bless" in sys.argv
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL:", msg)
+
+
+def env():
+    e = dict(os.environ)
+    e["PATH"] = VICTIMS + ":" + os.path.dirname(MINISH) + ":" + e.get("PATH", "/usr/bin:/bin")
+    e.pop("ENV", None)
+    return e
+
+
+def run(args, cwd, stdin=None, timeout=30):
+    return subprocess.run([MINISH] + args, cwd=cwd, env=env(), capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL if stdin is None else stdin, timeout=timeout)
+
+
+# ---- narration ------------------------------------------------------------------
+
+LINE = re.compile(r"^minish\[(\d+)\]: ")
+
+
+def normalise_trace(text):
+    """Narration grouped by process (order kept inside), pids -> <pid>, groups sorted."""
+    groups, other = {}, []
+    for line in text.splitlines():
+        m = LINE.match(line)
+        if m:
+            groups.setdefault(m.group(1), []).append(line)
+        else:
+            other.append(line)
+    pids = sorted(groups, key=len, reverse=True)
+    def norm(line):
+        for p in pids:
+            line = re.sub(r"(?<!\d)" + p + r"(?!\d)", "<pid>", line)
+        # programs live in different directories on different systems
+        line = re.sub(r'execve\("[^"]*/([^"/]*)"', r'execve(".../\1"', line)
+        return line
+    blocks = sorted("\n".join(norm(l) for l in g) for g in groups.values())
+    return "\n\n".join(blocks) + "\n", [norm(l) for l in other]
+
+
+def test_narration():
+    for script in sorted(glob.glob(os.path.join(ROOT, "tests/teach/narration/*.sh"))):
+        name = os.path.basename(script)[:-3]
+        with tempfile.TemporaryDirectory() as tmp:
+            open(os.path.join(tmp, name + ".sh"), "w").write(open(script).read())
+            r = run(["--trace", name + ".sh"], tmp)
+            leaked = [f for f in glob.glob(tmp + "/*") if "minish[" in open(f, errors="replace").read()]
+        if "minish[" in r.stdout:
+            fail(f"{name}: narration leaked into stdout")
+        if leaked:
+            fail(f"{name}: narration leaked into a redirected file: {leaked}")
+        trace, other = normalise_trace(r.stderr)
+        got = "== stdout\n" + r.stdout + "== stderr (not narration)\n" + "".join(
+            l + "\n" for l in other) + "== narration, one block per process\n" + trace
+        got += f"== status {r.returncode}\n"
+        want_path = script[:-3] + ".out"
+        if BLESS:
+            open(want_path, "w").write(got)
+            continue
+        want = open(want_path).read() if os.path.exists(want_path) else ""
+        if got != want:
+            fail(f"narration {name}: output differs; got:\n{got}")
+
+
+# ---- JSONL --------------------------------------------------------------------
+
+SCHEMA = {  # docs/trace-format.md
+    "time": (float, int), "pid": int, "ppid": int, "call": str, "args": (str, type(None)),
+    "result": (int, type(None)), "errno": (str, type(None)), "detail": (str, type(None)),
+    "reason": (str, type(None)), "job": (int, type(None)), "node": (str, type(None)),
+}
+
+
+def test_jsonl():
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run(["--trace-file=t.jsonl", "--trace-dot=t.dot", "-c",
+                 "echo hi | tr a-z A-Z > out; nosuch 2>/dev/null; cd /; exit_status 300"], tmp)
+        if r.returncode != 44:
+            fail(f"jsonl: exit_status 300 should give 44, got {r.returncode}")
+        events = []
+        for n, line in enumerate(open(os.path.join(tmp, "t.jsonl")), 1):
+            try:
+                ev = json.loads(line)
+            except ValueError as e:
+                fail(f"jsonl line {n}: not JSON: {e}: {line!r}")
+                continue
+            if set(ev) != set(SCHEMA):
+                fail(f"jsonl line {n}: keys {sorted(ev)} != {sorted(SCHEMA)}")
+                continue
+            for k, t in SCHEMA.items():
+                if not isinstance(ev[k], t) or isinstance(ev[k], bool):
+                    fail(f"jsonl line {n}: {k}={ev[k]!r} has the wrong type")
+            events.append(ev)
+        calls = [e["call"] for e in events]
+        for c in ("pipe", "fork", "dup2", "close", "execve", "waitpid", "open", "note"):
+            if c not in calls:
+                fail(f"jsonl: no '{c}' event in {sorted(set(calls))}")
+        shell = events[0]["pid"] if events else 0
+        kids = {e["result"] for e in events if e["call"] == "fork" and e["pid"] == shell}
+        for e in events:
+            if e["pid"] != shell and e["pid"] in kids and e["ppid"] != shell:
+                fail(f"jsonl: child {e['pid']} has ppid {e['ppid']}, not the shell {shell}")
+        waits = [e for e in events if e["call"] == "waitpid"]
+        if not any(e["detail"].startswith("exited 44") for e in waits):
+            fail("jsonl: no waitpid event decoded as 'exited 44'")
+        if not any(e["call"] == "note" and "cd runs inside the shell" in (e["detail"] or "")
+                   for e in events):
+            fail("jsonl: no note that cd runs inside the shell")
+        if any(e["job"] != 1 for e in events):
+            fail("jsonl: every event of the one -c command should be job 1")
+        dot = open(os.path.join(tmp, "t.dot")).read()
+        for want in ("digraph command_1", "fork", "pipe [3, 4]\\nfd 1 -> fd 0", "exited 44"):
+            if want not in dot:
+                fail(f"trace-dot: {want!r} missing in:\n{dot}")
+        if "minish[" in open(os.path.join(tmp, "out")).read():
+            fail("jsonl: narration in a redirected file")
+    r = run(["--ast=dot", "-c", "if true; then ls | wc -l; fi"], "/")
+    for want in ("digraph ast", "label=\"cond\"", "stage 2", "wc -l"):
+        if want not in r.stdout:
+            fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
+
+
+# ---- ptree, fds, noreap ---------------------------------------------------------
+
+def proc_stat(pid):
+    s = open(f"/proc/{pid}/stat").read()
+    f = s[s.rindex(")") + 2:].split()
+    return {"state": f[0], "ppid": int(f[1]), "pgid": int(f[2]), "sid": int(f[3])}
+
+
+def ptree_rows(text):
+    rows = []
+    for line in text.splitlines():
+        f = line.split()
+        if len(f) >= 7 and f[0].isdigit():
+            rows.append({"pid": int(f[0]), "ppid": int(f[1]), "pgid": int(f[2]), "sid": int(f[3]),
+                         "stat": f[5], "line": line})
+    return rows
+
+
+def test_proc():
+    with tempfile.TemporaryDirectory() as tmp:
+        # ptree while the shell sleeps: compare its rows with /proc then
+        p = subprocess.Popen([MINISH, "-c", "sleep 3 & echo $!; ptree; sleep 1"], cwd=tmp, env=env(),
+                             stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        bg = int(p.stdout.readline())
+        out = ""
+        while "<- this shell" not in out or out.count("\n") < 3:
+            out += p.stdout.readline()
+        rows = ptree_rows(out)
+        for row in rows:
+            if row["pid"] in (p.pid, bg):
+                st = proc_stat(row["pid"])
+                for k in ("ppid", "pgid", "sid"):
+                    if st[k] != row[k]:
+                        fail(f"ptree: {row['line']!r}: {k} {row[k]} but /proc says {st[k]}")
+        if {r["pid"] for r in rows} & {p.pid, bg} != {p.pid, bg}:
+            fail(f"ptree: shell {p.pid} or child {bg} missing:\n{out}")
+        p.wait()
+        # fds: the shell's own table while it sleeps
+        p = subprocess.Popen([MINISH, "-c", "exec 5</etc/hostname 6>f; fds; sleep 1"], cwd=tmp,
+                             env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        time.sleep(0.5)
+        real = {int(fd): os.readlink(f"/proc/{p.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{p.pid}/fd")}
+        out = p.communicate()[0]
+        shown = {int(l.split()[0]): l.split()[1] for l in out.splitlines()[1:] if l.split()}
+        if shown != real:
+            fail(f"fds: shows {shown}, /proc says {real}")
+        if "O_WRONLY" not in out.splitlines()[-1] and not any(
+                l.startswith("6 ") and "O_WRONLY" in l for l in out.splitlines()):
+            fail(f"fds: fd 6 should be O_WRONLY:\n{out}")
+        # fds of a child: a descriptor the shell leaked on purpose is flagged
+        r = run(["-c", "exec 7</etc/hostname; sleep 1 & sleep 0.2; fds $!; kill $!"], tmp)
+        if not re.search(r"^7 .*LEAKED", r.stdout, re.M):
+            fail(f"fds: fd 7 of the child is not flagged as leaked:\n{r.stdout}")
+        # noreap: exactly three zombies, none after wait
+        r = run(["-c", "set -o noreap; sleep 0.1 & sleep 0.1 & sleep 0.1 & sleep 0.8; "
+                 "ptree; echo ---; wait; ptree"], tmp)
+        before, after = r.stdout.split("---\n")
+        zb = [x for x in ptree_rows(before) if x["stat"] == "Z"]
+        za = [x for x in ptree_rows(after) if x["stat"] == "Z"]
+        if len(zb) != 3 or za:
+            fail(f"noreap: want 3 zombies then none, got {len(zb)} then {len(za)}:\n{r.stdout}")
+        r = run(["-c", "set -o noreap; sleep 0.1 & sleep 0.5; reap; reap"], tmp)
+        if not re.match(r"reaped \d+: exited 0\nnothing to reap\n$", r.stdout):
+            fail(f"reap: {r.stdout!r}")
+
+
+# ---- lessons -----------------------------------------------------------------------
+
+BLOCK = re.compile(r"^```minish-session([^\n]*)\n(.*?)^```", re.M | re.S)
+
+
+def expected_regex(lines):
+    parts = []
+    for line in lines:
+        if line == "...":
+            parts.append(r"(?:.*\n)*?")
+            continue
+        esc = re.escape(line)
+        esc = esc.replace(re.escape("<pid>"), r"\d+").replace(re.escape("<n>"), r"\d+")
+        esc = esc.replace(re.escape("<*>"), r".*")
+        parts.append(esc + r"\n")
+    return re.compile("".join(parts) + r"\Z")
+
+
+def unordered_match(want, got):
+    """Every expected line matches a distinct output line, and none is left over."""
+    lines = got.splitlines()
+    for w in want:
+        rx = expected_regex([w])
+        hit = next((i for i, l in enumerate(lines) if rx.match(l + "\n")), None)
+        if hit is None:
+            return False
+        del lines[hit]
+    return not lines
+
+
+def check_block(lesson, info, body):
+    cmds, cur = [], None
+    for line in body.splitlines():
+        if line.startswith("$ "):
+            cur = [line[2:], []]
+            cmds.append(cur)
+        elif cur is not None:
+            cur[1].append(line)
+    unordered = "unordered" in info
+    script = "".join(f"{c}\necho '@@@ {i}'\n" for i, (c, _) in enumerate(cmds))
+    with tempfile.TemporaryDirectory() as tmp:
+        open(os.path.join(tmp, "session.sh"), "w").write(script)
+        try:
+            r = subprocess.run([MINISH, "session.sh"], cwd=tmp, env=env(), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               timeout=30)
+        except subprocess.TimeoutExpired:
+            fail(f"{lesson}: the session did not finish in 30 s")
+            return
+    chunks = re.split(r"^@@@ \d+\n", r.stdout, flags=re.M)
+    for i, (cmd, want) in enumerate(cmds):
+        got = chunks[i] if i < len(chunks) else "<missing>"
+        ok = unordered_match(want, got) if unordered else expected_regex(want).match(got)
+        if not ok:
+            fail(f"{lesson}: `{cmd}`:\n--- expected\n" + "\n".join(want) + "\n--- got\n" + got)
+
+
+def test_lessons():
+    lessons = sorted(glob.glob(os.path.join(ROOT, "docs/lessons/[0-9]*.md")))
+    if len(lessons) < 10:
+        fail(f"only {len(lessons)} lessons")
+    for lesson in lessons:
+        blocks = BLOCK.findall(open(lesson).read())
+        if not blocks:
+            fail(f"{lesson}: no ```minish-session block")
+        for info, body in blocks:
+            check_block(os.path.basename(lesson), info, body)
+    print(f"{len(lessons)} lessons checked")
+
+
+{"narration": test_narration, "jsonl": test_jsonl, "proc": test_proc,
+ "lessons": test_lessons}[MODE]()
+if failures:
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1)
+print("ok")
