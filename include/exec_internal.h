@@ -96,6 +96,20 @@ pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_pl
 /* In a child: apply SP's redirections and execve.  Never returns. */
 _Noreturn void exec_become(struct shell *sh, const struct spawn *sp);
 
+/* ==== exec_spawn.c ==== */
+
+/* Start SP with vfork or posix_spawn (set -o spawn) when its child only
+ * needs descriptor moves, signal resets and its process group; FIRST, if
+ * not NULL, is one more move {from, to} done before SP's redirections.
+ * Returns the pid, or -1 having printed and changed nothing: the caller
+ * then forks as usual (which gives the usual error messages). */
+pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct child_plan *cp,
+                      const int *first);
+/* $(N) where N only runs a program (no shell code, nothing its expansion
+ * could change in the shell): expand it here and start it with stdout on
+ * OUT_FD, without fork.  The pid, or -1: fork a subshell as usual. */
+pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd);
+
 /* ==== exec_job.c ==== */
 
 /* fflush(stdout), fork, and put the child into CP's process group (in both

@@ -60,4 +60,39 @@ ssize_t sys_read(int fd, void *buf, size_t n);
 /* Write all N bytes, retrying on EINTR and short writes.  0 or -1. */
 int sys_write_all(int fd, const void *buf, size_t n);
 
+/* ==== Starting a program without fork (spawn=vfork / posix_spawn) ==== */
+
+#include <signal.h>
+
+/*
+ * Everything a child does between its birth and execve, as data, so that
+ * it can run in a vfork child (which shares the parent's memory: no
+ * stdio, no malloc) or be handed to posix_spawn.  The files were opened
+ * by the parent; the child only moves descriptors.
+ */
+struct sys_spawn_req {
+    const char *path;           /* what to execve (the PATH search is done) */
+    char *const *argv;
+    char *const *envp;
+    pid_t pgid;                 /* -1: stay in the shell's group; 0: lead a new one; else join it */
+    int tty_fd;                 /* >= 0: the child takes this terminal (vfork only) */
+    const int (*moves)[2];      /* dup2(moves[i][0], moves[i][1]) in order; [0] == -1: close [1] */
+    size_t nmoves;
+    void (*child_signals)(void *ctx);   /* vfork: reset dispositions and unblock (in the child) */
+    void *ctx;
+    const sigset_t *sigdefault; /* posix_spawn: the signals the child resets to SIG_DFL */
+};
+
+/*
+ * vfork, then in the child: setpgid, tcsetpgrp, child_signals, the moves
+ * and execve.  Returns the child's pid once it has exec'd, or -1 with errno
+ * set: vfork failed, or the child could not set up or exec (it has exited
+ * with 127 and been reaped; it printed nothing, so the caller may start
+ * over with fork to get the exact error message).
+ */
+pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why);
+/* The same through posix_spawn (POSIX_SPAWN_SETPGROUP, SETSIGDEF, SETSIGMASK
+ * and dup2/close file actions).  tty_fd and child_signals are not used. */
+pid_t sys_posix_spawn(const struct sys_spawn_req *rq, const char *why);
+
 #endif

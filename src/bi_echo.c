@@ -30,6 +30,7 @@ static int escape_char(char c)
     case 'r': return '\r';
     case 't': return '\t';
     case 'v': return '\v';
+    case 'e': return 033;   /* not POSIX; dash and bash know it */
     case '\\': return '\\';
     default: return -1;
     }

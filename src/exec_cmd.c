@@ -485,7 +485,10 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
 
 pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp)
 {
-    pid_t pid = exec_fork(sh, cp, exec_why("start '%s'", sp->name));
+    pid_t pid = exec_spawn_fast(sh, sp, cp, NULL);  /* vfork/posix_spawn when it fits */
+    if (pid > 0)
+        return pid;
+    pid = exec_fork(sh, cp, exec_why("start '%s'", sp->name));
     if (pid != 0)
         return pid;
     /* the child: default signals (ignored traps stay ignored), then exec */

@@ -388,9 +388,12 @@ int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
         diag_error("pipe", "%s", strerror(errno));
         return sh->last_status = STATUS_SYNTAX;
     }
-    pid_t pid = exec_fork(sh, &cp, exec_why("run $(%s)", exec_label(n)));
-    if (pid == 0)
-        cmdsub_child(sh, n, fds, &cp);
+    pid_t pid = exec_cmdsub_fast(sh, n, fds[1]);     /* $(program): no subshell needed */
+    if (pid < 0) {
+        pid = exec_fork(sh, &cp, exec_why("run $(%s)", exec_label(n)));
+        if (pid == 0)
+            cmdsub_child(sh, n, fds, &cp);
+    }
     parent_close(&fds[1], "close the write end, or the read never ends");
     if (pid < 0) {
         parent_close(&fds[0], "no child to read from");

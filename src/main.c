@@ -337,6 +337,14 @@ int main(int argc, char **argv)
     struct main_args args = {0};
     shell_init(&sh, environ);
     exec_init(&sh);
+    /* MINISH_SPAWN=fork|vfork|posix_spawn: how programs are started, so that
+     * the test suites can run under each strategy (ignored if unknown) */
+    const char *spawn = getenv("MINISH_SPAWN");
+    if (spawn != NULL && *spawn != '\0') {
+        char opt[32];
+        snprintf(opt, sizeof opt, "spawn=%s", spawn);
+        (void)shell_set_option_name(&sh, opt, true);
+    }
     int r = main_parse_args(&sh, &args, argc, argv);
     if (r != 0)
         shell_exit(&sh, r > 0 ? 0 : STATUS_SYNTAX);

@@ -482,3 +482,135 @@ int sys_write_all(int fd, const void *buf, size_t n)
     }
     return 0;
 }
+
+/* ==== Starting a program without fork (owned by the perf engineer) ==== */
+
+#include <spawn.h>
+
+/* vfork left POSIX in 2008, so strict headers hide it; every Unix still has
+ * it.  returns_twice: like setjmp, the compiler must not keep values in
+ * registers across it. */
+extern pid_t vfork(void) __attribute__((returns_twice));
+
+/* Narrate a spawn after the fact: the vfork child may not write at all,
+ * and a posix_spawn child is libc's, so the parent tells.  PID: the child
+ * (-1: none was made); ERR: why the child could not exec (0: it did). */
+static void trace_spawn(const char *call, pid_t pid, int err, const struct sys_spawn_req *rq,
+                        const char *why)
+{
+    if (!sys_tracing())
+        return;
+    trace_ret(pid, err, why, call);
+    for (size_t i = 0; i < rq->nmoves && pid > 0; i++) {
+        if (rq->moves[i][0] < 0)
+            trace_line("in the child", "close(%d)", rq->moves[i][1]);
+        else
+            trace_line("in the child", "dup2(%d, %d)", rq->moves[i][0], rq->moves[i][1]);
+    }
+    if (pid > 0 && err == 0)
+        trace_line("in the child: a new program replaces it", "execve(\"%s\") = 0", rq->path);
+    else if (pid > 0)
+        trace_line("in the child, which _exit()ed: the shell starts over with fork",
+                   "execve(\"%s\") = -1 %s (%s)", rq->path, errno_name(err), strerror(err));
+}
+
+/* In the child, before exec: the descriptor moves.  Only async-signal-safe
+ * calls.  0, or the errno of the failed call. */
+static int spawn_moves(const struct sys_spawn_req *rq)
+{
+    for (size_t i = 0; i < rq->nmoves; i++) {
+        int from = rq->moves[i][0], to = rq->moves[i][1];
+        if (from < 0 ? close(to) < 0 && errno != EBADF : dup2(from, to) < 0)
+            return errno;
+    }
+    return 0;
+}
+
+/*
+ * The vfork child shares our memory and stack until it execs or exits, and
+ * we are suspended meanwhile.  So it only makes system calls (no stdio, no
+ * malloc: their state is ours), reports a failure through the volatile
+ * CHILD_ERR in this frame, and leaves with _exit, never by returning.
+ * Signals are blocked around vfork: a handler running in the child would
+ * set the parent's flags; child_signals resets the dispositions and only
+ * then unblocks.
+ */
+pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
+{
+    volatile int child_err = 0;
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &old);
+    pid_t pid = vfork();
+    if (pid == 0) {
+        pid_t pgid = rq->pgid > 0 ? rq->pgid : getpid();
+        if (rq->pgid >= 0)
+            setpgid(0, pgid);       /* the parent checks; EACCES there means done */
+        if (rq->tty_fd >= 0)
+            tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
+        rq->child_signals(rq->ctx);
+        child_err = spawn_moves(rq);
+        if (child_err == 0) {
+            execve(rq->path, rq->argv, rq->envp);
+            child_err = errno;
+        }
+        _exit(127);
+    }
+    int err = pid < 0 ? errno : child_err;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (pid > 0 && err != 0) {
+        int st;
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            continue;       /* reap the failed child: the caller starts over */
+    }
+    trace_spawn("vfork()", pid, err, rq, why);
+    errno = err;
+    return err != 0 ? -1 : pid;
+}
+
+/* RQ as posix_spawn attributes and file actions.  0 or an error number. */
+static int spawn_setup(const struct sys_spawn_req *rq, posix_spawnattr_t *at,
+                       posix_spawn_file_actions_t *fa)
+{
+    sigset_t none;
+    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+    int e = 0;
+    sigemptyset(&none);
+    if (rq->pgid >= 0) {
+        flags |= POSIX_SPAWN_SETPGROUP;
+        e = posix_spawnattr_setpgroup(at, rq->pgid);
+    }
+    if (e == 0)
+        e = posix_spawnattr_setflags(at, flags);
+    if (e == 0)
+        e = posix_spawnattr_setsigmask(at, &none);
+    if (e == 0)
+        e = posix_spawnattr_setsigdefault(at, rq->sigdefault);
+    for (size_t i = 0; i < rq->nmoves && e == 0; i++)
+        e = rq->moves[i][0] < 0 ? posix_spawn_file_actions_addclose(fa, rq->moves[i][1])
+                                : posix_spawn_file_actions_adddup2(fa, rq->moves[i][0],
+                                                                   rq->moves[i][1]);
+    return e;
+}
+
+pid_t sys_posix_spawn(const struct sys_spawn_req *rq, const char *why)
+{
+    posix_spawnattr_t at;
+    posix_spawn_file_actions_t fa;
+    pid_t pid = -1;
+    int e = posix_spawnattr_init(&at);
+    if (e != 0)
+        goto fail;
+    e = posix_spawn_file_actions_init(&fa);
+    if (e == 0) {
+        e = spawn_setup(rq, &at, &fa);
+        if (e == 0)
+            e = posix_spawn(&pid, rq->path, &fa, &at, rq->argv, rq->envp);
+        posix_spawn_file_actions_destroy(&fa);
+    }
+    posix_spawnattr_destroy(&at);
+fail:
+    trace_spawn("posix_spawn()", e != 0 ? -1 : pid, e, rq, why);
+    errno = e;
+    return e != 0 ? -1 : pid;
+}

@@ -166,7 +166,10 @@ def test_proc():
         bg = int(p.stdout.readline())
         out = ""
         while "<- this shell" not in out or out.count("\n") < 3:
-            out += p.stdout.readline()
+            line = p.stdout.readline()
+            if not line:
+                break       # minish ended early: the checks below report it
+            out += line
         rows = ptree_rows(out)
         for row in rows:
             if row["pid"] in (p.pid, bg):

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <sys/resource.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,8 @@ static void test_test_counts(void **state)
     assert_int_equal(t("!", "a", "=", "b", NULL), 0);   /* 4 args: ! + 3 */
     assert_int_equal(t("(", "-n", "x", ")", NULL), 0);  /* 4 args: ( 2 ) */
     assert_int_equal(t("!", "!", "x", NULL), 0);   /* ! (! x) */
+    assert_int_equal(t("-z", "-o", "-z", NULL), 0);  /* POSIX: binary -o (dash: error) */
+    assert_int_equal(t("-n", "-a", "-n", NULL), 0);
 }
 
 static void test_test_numbers(void **state)
@@ -248,6 +251,18 @@ static void test_printf_reuse_and_escapes(void **state)
     assert_string_equal(pf(NULL, "%5b|", "a\\n", NULL), "   a\n|");
 }
 
+/* %c of an empty argument writes a NUL byte, as dash does. */
+static void test_printf_c_empty(void **state)
+{
+    (void)state;
+    struct strbuf out = STRBUF_INIT;
+    char *args[] = { "", "xy" };
+    assert_int_equal(printf_format(&out, "%c|%2c|%c", args, 2), 0);
+    assert_int_equal(out.len, 6);
+    assert_memory_equal(out.buf, "\0| x|\0", 6);   /* a missing argument is empty too */
+    sb_free(&out);
+}
+
 static void test_echo_escapes(void **state)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -256,7 +271,7 @@ static void test_echo_escapes(void **state)
     assert_string_equal(sb_str(&sb), "a\tb\n\\\a\v\f\r\b");
     sb_reset(&sb);
     assert_false(echo_escapes(&sb, "\\0101\\101\\e\\"));
-    assert_string_equal(sb_str(&sb), "AA\\e\\");
+    assert_string_equal(sb_str(&sb), "AA\033\\");   /* \e is ESC, as in dash */
     sb_reset(&sb);
     assert_true(echo_escapes(&sb, "stop\\chere"));
     assert_string_equal(sb_str(&sb), "stop");
@@ -498,12 +513,27 @@ static void test_flow_jumps(void **state)
     assert_int_equal(run(sh, bi_return, "return", NULL), 5);
     assert_int_equal(sh->jump, JUMP_RETURN);
     sh->jump = JUMP_NONE;
+    assert_int_equal(run(sh, bi_return, "return", "300", NULL), 300);   /* dash keeps it whole */
+    assert_int_equal(sh->last_status, 300);
+    sh->jump = JUMP_NONE;
     assert_int_equal(run(sh, bi_exit, "exit", "300", NULL), 44);
     assert_int_equal(sh->jump, JUMP_EXIT);
     sh->jump = JUMP_NONE;
     assert_int_equal(run(sh, bi_exit, "exit", "abc", NULL), 2);
     assert_int_equal(sh->jump, JUMP_NONE);
     sh->loop_depth = 0;
+}
+
+static void test_ulimit(void **state)
+{
+    struct shell *sh = *state;
+    struct rlimit rl;
+    assert_int_equal(run(sh, bi_ulimit, "ulimit", "-c", "0", NULL), 0);
+    assert_int_equal(getrlimit(RLIMIT_CORE, &rl), 0);
+    assert_true(rl.rlim_cur == 0 && rl.rlim_max == 0);
+    assert_int_equal(run(sh, bi_ulimit, "ulimit", "-Sn", "abc", NULL), 2);
+    assert_int_equal(run(sh, bi_ulimit, "ulimit", "-x", NULL), 2);
+    assert_int_equal(run(sh, bi_ulimit, "ulimit", "-n", "1", "2", NULL), 2);
 }
 
 static void test_cd_pwd(void **state)
@@ -548,6 +578,8 @@ int main(void)
         cmocka_unit_test(test_printf_conversions),
         cmocka_unit_test(test_printf_numbers),
         cmocka_unit_test(test_printf_reuse_and_escapes),
+        cmocka_unit_test(test_printf_c_empty),
+        cmocka_unit_test_setup_teardown(test_ulimit, setup_shell, teardown_shell),
         cmocka_unit_test(test_echo_escapes),
         cmocka_unit_test(test_echo_output),
         cmocka_unit_test(test_umask_parse),

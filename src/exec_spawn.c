@@ -1,0 +1,280 @@
+/*
+ * exec_spawn.c -- the fast way to start a program: vfork or posix_spawn
+ * instead of fork, when the child has nothing to do but join its process
+ * group, reset signals, move descriptors and exec (set -o spawn=NAME).
+ *
+ * Owns: choosing the spawn strategy, and opening a command's redirection
+ *       files in the parent, so that the child only has to dup2().
+ * Never: reports an error.  Whenever something fails or does not fit, it
+ *        returns -1 having changed nothing the user can see, and the caller
+ *        takes the fork path, which then produces exactly the usual message
+ *        and status (127 "not found", 126, 2 for a redirection) -- so every
+ *        strategy behaves the same by construction.
+ *
+ * Why bother: fork copies the shell's page tables and marks its memory
+ * copy-on-write, only for the child to throw it all away at execve.  vfork
+ * borrows the parent's memory until the exec, which is what dash does for
+ * simple commands; posix_spawn is the portable spelling of the same idea.
+ */
+#include "exec_internal.h"
+
+#include <signal.h>
+#ifndef NSIG
+#define NSIG _NSIG      /* glibc shows NSIG only outside strict POSIX; shell.h needs it */
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "builtins.h"
+#include "expand.h"
+#include "funcs.h"
+#include "path.h"
+#include "redir.h"
+#include "shell.h"
+#include "signals.h"
+#include "sys.h"
+#include "vars.h"
+
+enum {
+    FAST_MAX_OPS = 16,      /* more redirections than this: just fork */
+    FAST_FD_MIN = 10,       /* pre-opened files live here or above */
+    FAST_DATA_MAX = 4096    /* a here-document this small fits in a pipe (PIPE_BUF) */
+};
+
+/* What the parent prepared: the child's descriptor moves, and the
+ * descriptors the parent opened for them (closed again after the spawn). */
+struct prep {
+    int moves[FAST_MAX_OPS + 1][2];
+    size_t nmoves;
+    int opened[FAST_MAX_OPS];
+    size_t nopened;
+    int fd_min;             /* above every target: a pre-opened fd is never overwritten */
+};
+
+static void prep_close(struct prep *p)
+{
+    for (size_t i = 0; i < p->nopened; i++)
+        sys_close(p->opened[i], "the child has its copy");
+    p->nopened = 0;
+}
+
+/* Keep FD (a fresh close-on-exec descriptor) above every target; the child
+ * dup2()s it onto TARGET.  -1 if that failed (FD is closed either way). */
+static int prep_keep(struct prep *p, int fd, int target)
+{
+    int high = fd >= p->fd_min ? fd : sys_dup_above(fd, p->fd_min, "out of the targets' way");
+    if (high != fd)
+        sys_close(fd, "the copy above is kept");
+    if (high < 0)
+        return -1;
+    p->opened[p->nopened++] = high;
+    p->moves[p->nmoves][0] = high;
+    p->moves[p->nmoves][1] = target;
+    p->nmoves++;
+    return 0;
+}
+
+/* `< f`, `> f`, `>> f`: open in the parent.  Only regular files, devices and
+ * new files: opening a FIFO can block, and that must happen in the child. */
+static int prep_open(struct prep *p, const struct fd_op *op)
+{
+    struct stat st;
+    if (op->noclobber)
+        return -1;
+    if (stat(op->path, &st) == 0 ? !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)
+                                 : errno != ENOENT)
+        return -1;
+    int fd = sys_open(op->path, op->oflag, 0666, exec_why("open %s for the child", op->path));
+    return fd < 0 ? -1 : prep_keep(p, fd, op->fd);
+}
+
+/* A small here-document: written into a pipe now, its read end for the child. */
+static int prep_data(struct prep *p, const struct fd_op *op)
+{
+    int fds[2];
+    if (op->len > FAST_DATA_MAX || sys_pipe(fds, "here-document for the child") < 0)
+        return -1;
+    int rc = sys_write_all(fds[1], op->data, op->len);
+    sys_close(fds[1], "here-document written");
+    if (rc < 0) {
+        sys_close(fds[0], "here-document failed");
+        return -1;
+    }
+    return prep_keep(p, fds[0], op->fd);
+}
+
+static int prep_one(struct prep *p, const struct fd_op *op)
+{
+    switch (op->kind) {
+    case FD_OPEN:
+        return prep_open(p, op);
+    case FD_DATA:
+        return prep_data(p, op);
+    case FD_DUP:
+    case FD_CLOSE:
+        p->moves[p->nmoves][0] = op->kind == FD_DUP ? op->src : -1;
+        p->moves[p->nmoves][1] = op->fd;
+        p->nmoves++;
+        return 0;
+    }
+    return -1;
+}
+
+/* SP's redirections as moves, after FIRST (a pipe end onto a target) if any. */
+static int prep_ops(struct prep *p, const struct spawn *sp, const int *first)
+{
+    memset(p, 0, sizeof *p);
+    p->fd_min = FAST_FD_MIN;
+    for (size_t i = 0; i < sp->nops; i++)
+        if (sp->ops[i].fd >= p->fd_min)
+            p->fd_min = sp->ops[i].fd + 1;
+    if (first != NULL) {
+        p->moves[0][0] = first[0];
+        p->moves[0][1] = first[1];
+        p->nmoves = 1;
+    }
+    for (size_t i = 0; i < sp->nops; i++) {
+        if (prep_one(p, &sp->ops[i]) < 0) {
+            prep_close(p);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ==== Signals of the child ==== */
+
+/* vfork: in the child, what a forked child does (async-signal-safe calls). */
+static void child_signals(void *ctx)
+{
+    signals_child(ctx, false);
+}
+
+/*
+ * posix_spawn: the signals the child must reset to SIG_DFL.  Caught ones
+ * are reset by posix_spawn itself and ignored ones stay ignored; what is
+ * left is what the interactive shell ignores for itself (signals_init),
+ * unless the user ignored it too with `trap '' SIG` (inherited, POSIX).
+ */
+static void spawn_sigdefault(const struct shell *sh, sigset_t *set)
+{
+    static const int own[] = { SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        int sig = own[i];
+        bool mine = sh->opt.interactive && (sig == SIGQUIT || sig == SIGTERM || sh->jobs.job_control);
+        bool user_ignored = sh->traps[sig] != NULL && sh->traps[sig][0] == '\0';
+        if (mine && !user_ignored)
+            sigaddset(set, sig);
+    }
+}
+
+/* ==== The strategy ==== */
+
+/* May SP start without fork?  Not in fork mode, not when the child will
+ * report an error (the PATH search failed), and not for `cmd &` (its stdin
+ * and signals are set up in a forked child).  In auto mode, not while the
+ * teaching trace or step mode is on either: the lessons narrate the classic
+ * fork + exec, and step mode pauses inside the child; a strategy chosen
+ * with set -o spawn=NAME is narrated as it is. */
+static bool fast_allowed(const struct shell *sh, const struct spawn *sp,
+                         const struct child_plan *cp)
+{
+    if (sh->opt.spawn == SPAWN_FORK || sp->path == NULL || cp->background)
+        return false;
+    if (sh->opt.spawn == SPAWN_AUTO && (sh->opt.step || sys_tracing()))
+        return false;
+    return sp->nops <= FAST_MAX_OPS;
+}
+
+pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct child_plan *cp,
+                      const int *first)
+{
+    struct prep p;
+    sigset_t dfl;
+    if (!fast_allowed(sh, sp, cp) || prep_ops(&p, sp, first) < 0)
+        return -1;
+    int tty = cp->pgid >= 0 && cp->foreground ? sh->jobs.tty_fd : -1;
+    spawn_sigdefault(sh, &dfl);
+    struct sys_spawn_req rq = { sp->path, sp->argv, sp->envp, cp->pgid, tty,
+                                (const int (*)[2])p.moves, p.nmoves, child_signals, sh, &dfl };
+    fflush(stdout);     /* what the shell printed comes before what the program prints */
+    const char *why = exec_why("start '%s'", sp->name);
+    pid_t pid;
+    /* posix_spawn cannot hand the child the terminal: vfork does that */
+    if (sh->opt.spawn == SPAWN_POSIX_SPAWN && tty < 0)
+        pid = sys_posix_spawn(&rq, why);
+    else
+        pid = sys_vfork_exec(&rq, why);
+    prep_close(&p);
+    return pid;
+}
+
+/* ==== $(program args) ==== */
+
+/* Can expanding parts P in the shell itself, instead of in the subshell,
+ * make no difference?  Literal and quoted text and plain $x / ${#x} only:
+ * no $(...), no $((...)) (it may assign), no ${x=...} or ${x?...}, no $-. */
+static bool parts_pure(const struct wpart *p)
+{
+    for (; p != NULL; p = p->next) {
+        if (p->kind == WP_DQUOTED && !parts_pure(p->u.inner))
+            return false;
+        if (p->kind == WP_CMDSUB || p->kind == WP_ARITH)
+            return false;
+        if (p->kind == WP_PARAM && p->u.param.op != PO_NONE && p->u.param.op != PO_LENGTH)
+            return false;
+        if (p->kind == WP_PARAM && strcmp(p->u.param.name, "-") == 0)
+            return false;   /* a subshell is never interactive: its $- differs */
+    }
+    return true;
+}
+
+/* Is N a command whose subshell would only exec a program: a simple
+ * command with no assignments or redirections and pure words?  (set -u
+ * and set -x would make the subshell print or exit on its own.) */
+static bool cmdsub_simple(const struct shell *sh, const struct node *n)
+{
+    if (n->kind != N_SIMPLE || n->redirs != NULL || n->u.simple.assigns != NULL
+        || n->u.simple.words == NULL || sh->opt.nounset || sh->opt.xtrace)
+        return false;
+    for (const struct word *w = n->u.simple.words; w != NULL; w = w->next)
+        if (!parts_pure(w->parts))
+            return false;
+    return true;
+}
+
+pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd)
+{
+    if (sh->opt.spawn == SPAWN_FORK || !cmdsub_simple(sh, n))
+        return -1;
+    struct arena *a = arena_new();
+    struct spawn sp = { NULL, NULL, 0, NULL, vars_environ(sh->vars), NULL, 0 };
+    struct child_plan cp = { -1, false, false };    /* stays in the shell's group */
+    pid_t pid = -1;
+    char *found = NULL;
+    size_t argc;
+    if (expand_words(sh, a, n->u.simple.words, &sp.argv, &argc) < 0 || argc == 0)
+        goto done;
+    sp.name = sp.argv[0];
+    /* a function or builtin runs shell code in the subshell: fork for it */
+    if (builtin_find(sp.name) != NULL || funcs_get(sh->funcs, sp.name) != NULL)
+        goto done;
+    if (strchr(sp.name, '/') != NULL) {
+        sp.path = sp.name;
+    } else {
+        found = path_search(sp.name, vars_get(sh->vars, "PATH"));
+        sp.path = found;        /* NULL: the forked child says "not found" */
+    }
+    int first[2] = { out_fd, 1 };
+    pid = exec_spawn_fast(sh, &sp, &cp, first);
+done:
+    free(found);
+    arena_unref(a);
+    return pid;
+}

@@ -1,0 +1,3 @@
+export ZZ='a b' YY
+export -p | grep -E ' (ZZ|YY)'
+readonly QQ='x"y'; readonly -p | grep QQ

@@ -1,0 +1,6 @@
+trap 'echo a' INT
+trap 'echo "q x"' TERM
+trap '' QUIT
+trap
+trap - INT TERM QUIT
+trap; echo done

@@ -1,0 +1,3 @@
+trap 'echo got' USR1
+kill -USR1 $$; echo after
+sh -c "kill -USR1 $$"; echo after2

@@ -1,0 +1,2 @@
+exec /nonexistent/cmd
+echo no

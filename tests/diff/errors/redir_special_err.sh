@@ -1,0 +1,2 @@
+: < /nonexistent; echo "colon $?"
+echo hi > /nonexistent/x; echo "echo $?"
