@@ -152,7 +152,11 @@ def test_children_get_default_signals_and_empty_mask():
         sh.prompt()
         out = sh.run("grep -E '^Sig(Ign|Blk)' /proc/self/status")
         assert re.search(r'SigBlk:\s*0+\n', out), out
-        assert re.search(r'SigIgn:\s*0+\n', out), out
+        # Only the classic signals 1-31: glibc's internal real-time signals
+        # (32, 33) may arrive ignored from whoever started the test, and a
+        # signal ignored on entry stays ignored (POSIX).
+        ign = int(re.search(r'SigIgn:\s*([0-9a-f]+)', out).group(1), 16)
+        assert ign & 0x7fffffff == 0, out
         assert sh.exit() == 0
 
 
