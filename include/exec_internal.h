@@ -109,6 +109,10 @@ pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct chi
  * could change in the shell): expand it here and start it with stdout on
  * OUT_FD, without fork.  The pid, or -1: fork a subshell as usual. */
 pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd);
+/* $(echo ...), $(pwd), $(true): run the builtin in the shell with stdout on
+ * OUT_FD (its output is small enough to fit in the pipe).  0 with *STATUS
+ * set, or -1 (nothing done, nothing printed): fork a subshell as usual. */
+int exec_cmdsub_inline(struct shell *sh, struct node *n, int out_fd, int *status);
 
 /* ==== exec_job.c ==== */
 

@@ -377,9 +377,22 @@ _Noreturn static void cmdsub_child(struct shell *sh, struct node *n, const int f
     exec_child_run(sh, n);
 }
 
-int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
+/* The child of $(N) writing into FDS[1]: a program started without fork
+ * when N is just that, else a forked subshell.  Its pid, or -1 (reported). */
+static pid_t cmdsub_start(struct shell *sh, struct node *n, const int fds[2])
 {
     struct child_plan cp = { -1, false, false };    /* stays in the shell's group */
+    pid_t pid = exec_cmdsub_fast(sh, n, fds[1]);
+    if (pid > 0)
+        return pid;
+    pid = exec_fork(sh, &cp, exec_why("run $(%s)", exec_label(n)));
+    if (pid == 0)
+        cmdsub_child(sh, n, fds, &cp);
+    return pid;
+}
+
+int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
+{
     int fds[2];
     cmdsub_runs++;
     if (n == NULL)
@@ -388,12 +401,14 @@ int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
         diag_error("pipe", "%s", strerror(errno));
         return sh->last_status = STATUS_SYNTAX;
     }
-    pid_t pid = exec_cmdsub_fast(sh, n, fds[1]);     /* $(program): no subshell needed */
-    if (pid < 0) {
-        pid = exec_fork(sh, &cp, exec_why("run $(%s)", exec_label(n)));
-        if (pid == 0)
-            cmdsub_child(sh, n, fds, &cp);
+    int status;
+    if (exec_cmdsub_inline(sh, n, fds[1], &status) == 0) {     /* $(echo ...): no child */
+        parent_close(&fds[1], "the builtin is done writing");
+        read_all(fds[0], out);
+        parent_close(&fds[0], "all of the output is read");
+        return sh->last_status = status;
     }
+    pid_t pid = cmdsub_start(sh, n, fds);
     parent_close(&fds[1], "close the write end, or the read never ends");
     if (pid < 0) {
         parent_close(&fds[0], "no child to read from");
@@ -405,6 +420,6 @@ int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
     job_add_process(j, pid, "$(...)");
     read_all(fds[0], out);
     parent_close(&fds[0], "all of the output is read");
-    int status = job_wait(&sh->jobs, j, false);
+    status = job_wait(&sh->jobs, j, false);
     return sh->last_status = status;
 }

@@ -3,8 +3,10 @@
  * instead of fork, when the child has nothing to do but join its process
  * group, reset signals, move descriptors and exec (set -o spawn=NAME).
  *
- * Owns: choosing the spawn strategy, and opening a command's redirection
- *       files in the parent, so that the child only has to dup2().
+ * Owns: choosing the spawn strategy, opening a command's redirection files
+ *       in the parent (so that the child only has to dup2()), and the two
+ *       shortcuts of $(...): $(program) without a subshell, and $(echo ...)
+ *       without any child at all.
  * Never: reports an error.  Whenever something fails or does not fit, it
  *        returns -1 having changed nothing the user can see, and the caller
  *        takes the fork path, which then produces exactly the usual message
@@ -235,11 +237,15 @@ static bool parts_pure(const struct wpart *p)
     return true;
 }
 
-/* Is N a command whose subshell would only exec a program: a simple
+/* Is N a command whose subshell would only run one command: a simple
  * command with no assignments or redirections and pure words?  (set -u
- * and set -x would make the subshell print or exit on its own.) */
+ * and set -x would make the subshell print or exit on its own.)  Never in
+ * fork mode, nor in auto mode under the teaching trace (see fast_allowed). */
 static bool cmdsub_simple(const struct shell *sh, const struct node *n)
 {
+    if (sh->opt.spawn == SPAWN_FORK
+        || (sh->opt.spawn == SPAWN_AUTO && (sh->opt.step || sys_tracing())))
+        return false;
     if (n->kind != N_SIMPLE || n->redirs != NULL || n->u.simple.assigns != NULL
         || n->u.simple.words == NULL || sh->opt.nounset || sh->opt.xtrace)
         return false;
@@ -251,7 +257,7 @@ static bool cmdsub_simple(const struct shell *sh, const struct node *n)
 
 pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd)
 {
-    if (sh->opt.spawn == SPAWN_FORK || !cmdsub_simple(sh, n))
+    if (!cmdsub_simple(sh, n))
         return -1;
     struct arena *a = arena_new();
     struct spawn sp = { NULL, NULL, 0, NULL, vars_environ(sh->vars), NULL, 0 };
@@ -277,4 +283,52 @@ done:
     free(found);
     arena_unref(a);
     return pid;
+}
+
+/* ==== $(echo ...) without a subshell ==== */
+
+enum { INLINE_MAX = 4000 };     /* below PIPE_BUF: the output fits in the pipe */
+
+/* Builtins that only print, with output no longer than their arguments
+ * (echo's escapes only shorten) or than a path: safe to run in the shell
+ * with stdout on the pipe, since nobody reads it until they are done. */
+static bool inline_builtin(const char *name)
+{
+    static const char *const ok[] = { "echo", "pwd", "true", "false", ":" };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(name, ok[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The argument vector of $(N) if N is such a builtin call, else NULL. */
+static char **inline_argv(struct shell *sh, struct arena *a, struct node *n, size_t *argc)
+{
+    char **argv;
+    size_t total = 0;
+    if (!cmdsub_simple(sh, n) || expand_words(sh, a, n->u.simple.words, &argv, argc) < 0)
+        return NULL;
+    if (*argc == 0 || !inline_builtin(argv[0]) || funcs_get(sh->funcs, argv[0]) != NULL)
+        return NULL;
+    for (size_t i = 0; i < *argc; i++)
+        total += strlen(argv[i]) + 1;
+    return total <= INLINE_MAX ? argv : NULL;
+}
+
+int exec_cmdsub_inline(struct shell *sh, struct node *n, int out_fd, int *status)
+{
+    struct arena *a = arena_new();
+    size_t argc;
+    char **argv = inline_argv(sh, a, n, &argc);
+    struct redir_saved save = { NULL, 0, 0 };
+    struct fd_op op = { FD_DUP, 1, out_fd, 0, false, NULL, NULL, 0 };
+    int rc = -1;
+    fflush(stdout);     /* the shell's own pending output is not the builtin's */
+    if (argv != NULL && redir_apply(&op, 1, &save, "$(...)") == 0) {
+        *status = exec_run_builtin(sh, builtin_find(argv[0]), (int)argc, argv);
+        redir_restore(&save);
+        rc = 0;
+    }
+    arena_unref(a);
+    return rc;
 }

@@ -543,11 +543,12 @@ pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
     sigprocmask(SIG_SETMASK, &all, &old);
     pid_t pid = vfork();
     if (pid == 0) {
-        pid_t pgid = rq->pgid > 0 ? rq->pgid : getpid();
-        if (rq->pgid >= 0)
-            setpgid(0, pgid);       /* the parent checks; EACCES there means done */
-        if (rq->tty_fd >= 0)
-            tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
+        if (rq->pgid >= 0) {
+            pid_t pgid = rq->pgid > 0 ? rq->pgid : getpid();
+            setpgid(0, pgid);       /* before exec, so the job's group exists */
+            if (rq->tty_fd >= 0)
+                tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
+        }
         rq->child_signals(rq->ctx);
         child_err = spawn_moves(rq);
         if (child_err == 0) {
