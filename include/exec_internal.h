@@ -11,6 +11,7 @@
 #ifndef MINISH_EXEC_INTERNAL_H
 #define MINISH_EXEC_INTERNAL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -125,8 +126,10 @@ void exec_child_forget(struct shell *sh, const struct child_plan *cp);
 /* In a child: run N and exit with its status (EXIT trap included). */
 _Noreturn void exec_child_run(struct shell *sh, struct node *n);
 _Noreturn void exec_child_exit(struct shell *sh, int status);
-/* Record PID (group PGID, 0 if none) as a hidden foreground job and wait for it. */
-int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text);
+/* Record PID (group PGID, 0 if none) as a hidden foreground job, restore
+ * MASK (saved by signals_block_chld before the fork), and wait for it. */
+int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text,
+                    const sigset_t *mask);
 /* Wait for foreground job J; returns its status. */
 int exec_wait_job(struct shell *sh, struct job *j);
 /* The kinds of node that fork. */

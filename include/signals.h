@@ -21,6 +21,19 @@ void signals_init(bool interactive, bool job_control);
  * SIGINT and SIGQUIT, as POSIX asks for `cmd &` in a script. */
 void signals_child(const struct shell *sh, bool background);
 
+/* Block SIGCHLD from before a fork until the child is in the job table;
+ * *OLD receives the mask to give back with signals_restore_mask.  (The
+ * child gets an empty mask from signals_child.) */
+void signals_block_chld(sigset_t *old);
+void signals_restore_mask(const sigset_t *old);
+
+/* Around the wait for a foreground job: if SIGINT is at its default (a
+ * script, a subshell), catch it meanwhile so that the shell outlives the
+ * child; signals_int_resume then dies of it if it came (dash).  Returns
+ * whether it did anything; pass that to signals_int_resume. */
+bool signals_int_defer(void);
+void signals_int_resume(bool deferred);
+
 /* Set by handlers; read and clear them at safe points. */
 extern volatile sig_atomic_t signals_got_chld;
 extern volatile sig_atomic_t signals_got_int;

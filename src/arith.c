@@ -60,9 +60,10 @@ static void skip_space(struct arith *x)
 static bool accept(struct arith *x, const char *op)
 {
     skip_space(x);
-    size_t n = strlen(op);
-    if (strncmp(x->p, op, n) != 0)
+    /* every operator here is one or two characters: compare them directly */
+    if (x->p[0] != op[0] || (op[1] != '\0' && x->p[1] != op[1]))
         return false;
+    size_t n = op[1] != '\0' ? 2 : 1;
     /* a short operator must not take the front of a longer one:
        `<` of `<<` or `<=`, `&` of `&&` or `&=`, `*` of `*=` */
     char c = x->p[n];
@@ -447,6 +448,8 @@ static intmax_t arith_assign_rule(struct arith *x)
     if (read_name(x, name, sizeof name)) {
         skip_space(x);
         for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+            if (x->p[0] != ops[i][0])
+                continue;       /* cheap first-character test before strncmp */
             size_t n = strlen(ops[i]);
             if (strncmp(x->p, ops[i], n) != 0 || (n == 1 && x->p[1] == '='))
                 continue;

@@ -70,12 +70,15 @@ static const struct builtin builtin_table[] = {
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
 
+static int builtin_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct builtin *)elem)->name);
+}
+
+/* The table is sorted by strcmp order (test_builtins checks it): bisect. */
 const struct builtin *builtin_find(const char *name)
 {
-    for (size_t i = 0; i < NBUILTINS; i++)
-        if (strcmp(builtin_table[i].name, name) == 0)
-            return &builtin_table[i];
-    return NULL;
+    return bsearch(name, builtin_table, NBUILTINS, sizeof builtin_table[0], builtin_cmp);
 }
 
 void builtin_foreach(void (*fn)(const char *name, void *ctx), void *ctx)

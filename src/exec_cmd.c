@@ -373,10 +373,14 @@ static struct child_plan foreground_plan(const struct shell *sh)
 static int run_program(struct shell *sh, const struct spawn *sp, const char *text)
 {
     struct child_plan cp = foreground_plan(sh);
+    sigset_t mask;
+    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_spawn(sh, sp, &cp);
-    if (pid < 0)
+    if (pid < 0) {
+        signals_restore_mask(&mask);
         return STATUS_SYNTAX;
-    return exec_wait_child(sh, pid, cp.pgid >= 0 ? pid : 0, text);
+    }
+    return exec_wait_child(sh, pid, cp.pgid >= 0 ? pid : 0, text, &mask);
 }
 
 /* A program, from the shell: prefixes go into the child's environment only. */

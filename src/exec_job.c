@@ -158,7 +158,9 @@ _Noreturn void exec_child_run(struct shell *sh, struct node *n)
 
 int exec_wait_job(struct shell *sh, struct job *j)
 {
+    bool deferred = signals_int_defer();    /* a script outlives its child's ^C */
     int status = job_wait(&sh->jobs, j, sh->opt.pipefail);
+    signals_int_resume(deferred);           /* and then dies of it (dash) */
     /* With job control only the job saw Ctrl-C; an interactive shell acts
      * as if it had seen it too and drops the rest of the line (dash). */
     if (status == STATUS_SIGBASE + SIGINT && sh->opt.interactive)
@@ -166,11 +168,13 @@ int exec_wait_job(struct shell *sh, struct job *j)
     return status;
 }
 
-int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text)
+int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text,
+                    const sigset_t *mask)
 {
     struct job *j = job_new(&sh->jobs, text, false);
     job_add_process(j, pid, text);
     j->pgid = pgid;
+    signals_restore_mask(mask);     /* recorded: its SIGCHLD may come now */
     return exec_wait_job(sh, j);
 }
 
@@ -180,16 +184,20 @@ int exec_subshell(struct shell *sh, struct node *n)
 {
     bool jc = sh->jobs.job_control;
     struct child_plan cp = { jc ? 0 : -1, true, false };
+    sigset_t mask;
+    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, &cp, exec_why("run '%s' in a subshell", exec_label(n)));
-    if (pid < 0)
+    if (pid < 0) {
+        signals_restore_mask(&mask);
         return STATUS_SYNTAX;
+    }
     if (pid == 0) {
-        exec_child_forget(sh, &cp);
+        exec_child_forget(sh, &cp);     /* unblocks SIGCHLD (signals_child) */
         exec_child_exit(sh, subshell_body(sh, n));
     }
     struct strbuf text = STRBUF_INIT;
     ast_text(&text, n);
-    int status = exec_wait_child(sh, pid, jc ? pid : 0, sb_str(&text));
+    int status = exec_wait_child(sh, pid, jc ? pid : 0, sb_str(&text), &mask);
     sb_free(&text);
     return status;
 }
@@ -234,9 +242,13 @@ int exec_background(struct shell *sh, struct node *n)
 {
     bool jc = sh->jobs.job_control;
     struct child_plan cp = { jc ? 0 : -1, false, !jc };
+    sigset_t mask;
+    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, &cp, exec_why("run '%s' in the background", exec_label(n)));
-    if (pid < 0)
+    if (pid < 0) {
+        signals_restore_mask(&mask);
         return STATUS_SYNTAX;
+    }
     if (pid == 0)
         background_child(sh, n, &cp);
     struct strbuf text = STRBUF_INIT;
@@ -244,6 +256,7 @@ int exec_background(struct shell *sh, struct node *n)
         ast_text(&text, n->u.group.body);   /* `jobs` adds the " &" itself */
     struct job *j = job_new(&sh->jobs, sb_str(&text), true);
     job_add_process(j, pid, sb_str(&text));
+    signals_restore_mask(&mask);
     sb_free(&text);
     j->pgid = jc ? pid : 0;
     sh->last_bg_pid = pid;
@@ -292,6 +305,8 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
         diag_error("pipe", "%s", strerror(errno));
         return false;
     }
+    sigset_t mask;
+    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
     if (pid == 0)
         stage_child(sh, stage, *prev, fds, cp);
@@ -300,11 +315,14 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
     parent_close(prev, "close the read end given to the stage");
     parent_close(&fds[1], "close the write end given to the stage");
     *prev = fds[0];
-    if (pid < 0)
+    if (pid < 0) {
+        signals_restore_mask(&mask);
         return false;
+    }
     struct strbuf text = STRBUF_INIT;
     ast_text(&text, stage);
     job_add_process(j, pid, sb_str(&text));
+    signals_restore_mask(&mask);
     sb_free(&text);
     if (cp->pgid == 0) {
         cp->pgid = pid;     /* the first stage leads the job's group */
@@ -408,9 +426,12 @@ int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
         parent_close(&fds[0], "all of the output is read");
         return sh->last_status = status;
     }
+    sigset_t mask;
+    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = cmdsub_start(sh, n, fds);
     parent_close(&fds[1], "close the write end, or the read never ends");
     if (pid < 0) {
+        signals_restore_mask(&mask);
         parent_close(&fds[0], "no child to read from");
         return sh->last_status = STATUS_SYNTAX;
     }
@@ -418,8 +439,11 @@ int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out)
      * must find it in the table rather than lose its status */
     struct job *j = job_new(&sh->jobs, "$(...)", false);
     job_add_process(j, pid, "$(...)");
+    signals_restore_mask(&mask);
+    bool deferred = signals_int_defer();    /* as exec_wait_job: outlive the child's ^C */
     read_all(fds[0], out);
     parent_close(&fds[0], "all of the output is read");
     status = job_wait(&sh->jobs, j, false);
+    signals_int_resume(deferred);
     return sh->last_status = status;
 }

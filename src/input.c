@@ -244,6 +244,7 @@ static int wait_terminal(const struct input *in, int fd)
 static void discard_typed_line(void)
 {
     signals_got_int = 0;
+    sys_trace_note("signal SIGINT received   # throw away the typed line");
     rl_free_line_state();
     rl_callback_sigcleanup();
     rl_echo_signal_char(SIGINT);

@@ -143,8 +143,8 @@ static struct lex_alias *live_alias(struct lexer *lx)
     return NULL;
 }
 
-/* The next character without consuming it; reads a line only when needed. */
-static int peek(struct lexer *lx)
+/* peek() when no line character is at hand: alias text, next line, or end. */
+static int peek_slow(struct lexer *lx)
 {
     struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
     if (al != NULL)
@@ -155,13 +155,26 @@ static int peek(struct lexer *lx)
     return (unsigned char)lx->line[lx->pos];
 }
 
+/*
+ * The next character without consuming it; reads a line only when needed.
+ * Inline with the common case first (no alias text, a character left on the
+ * line): the lexer calls it for every character, so a call per character
+ * was a tenth of the parse time.
+ */
+static inline int peek(struct lexer *lx)
+{
+    if (lx->aliases == NULL && lx->pos < lx->len)
+        return (unsigned char)lx->line[lx->pos];
+    return peek_slow(lx);
+}
+
 /* Consume the character peek() returned. */
-static void advance(struct lexer *lx)
+static inline void advance(struct lexer *lx)
 {
     struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
     if (al != NULL)
         al->pos++;
-    else if (lx->line != NULL && lx->pos < lx->len)
+    else if (lx->pos < lx->len)
         lx->pos++;
 }
 
@@ -266,22 +279,22 @@ static void pb_addc(struct lexer *lx, struct partbuf *pb, enum wpart_kind kind, 
     pb_addn(lx, pb, kind, &ch, 1);
 }
 
-static bool is_blank(int c)
+static inline bool is_blank(int c)
 {
     return c == ' ' || c == '\t';
 }
 
-static bool is_name_start(int c)
+static inline bool is_name_start(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static bool is_digit(int c)
+static inline bool is_digit(int c)
 {
     return c >= '0' && c <= '9';
 }
 
-static bool is_name_char(int c)
+static inline bool is_name_char(int c)
 {
     return is_name_start(c) || is_digit(c);
 }
@@ -510,6 +523,12 @@ static const char *lex_param_name(struct lexer *lx, bool braced)
 {
     int c = peek(lx);
     sb_reset(&lx->nb);
+    if (is_name_start(c) && lx->aliases == NULL) {
+        size_t start = lx->pos;     /* a name never spans lines: copy it from the line */
+        while (lx->pos < lx->len && is_name_char((unsigned char)lx->line[lx->pos]))
+            lx->pos++;
+        return arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+    }
     if (is_name_start(c)) {
         while (is_name_char(c = peek(lx))) {
             sb_putc(&lx->nb, (char)c);
@@ -654,25 +673,6 @@ static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 
 /* ==== Words ==== */
 
-/* Does C end a run of characters in MODE?  (C is not consumed.) */
-static bool ends_run(enum lex_mode mode, int c, const struct partbuf *pb)
-{
-    switch (mode) {
-    case M_WORD:
-        return is_blank(c) || c == '\n' || is_operator_start(c);
-    case M_DQ:
-        return c == '"';
-    case M_BRACE:
-    case M_BRACE_DQ:
-        return c == '}';
-    case M_HEREDOC:
-        return false;
-    case M_ARITH:
-        return c == ')' && pb->paren == 0;
-    }
-    return true;
-}
-
 /* One character that is not special in MODE (quotes are plain in some modes). */
 static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, int c)
 {
@@ -694,12 +694,73 @@ static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, i
 }
 
 /*
+ * Characters that may end a run or start something in some mode: quotes,
+ * expansions, blanks, operators, '}' (M_BRACE) and the parentheses that
+ * M_ARITH counts.  Every other character is plain text in every mode.
+ */
+static const bool run_stop[256] = {
+    ['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true, ['|'] = true,
+    ['&'] = true, [';'] = true, ['<'] = true, ['>'] = true, ['('] = true, [')'] = true,
+    ['\''] = true, ['"'] = true, ['\\'] = true, ['$'] = true, ['`'] = true,
+    ['}'] = true,
+};
+
+/* Does C end a run of characters in MODE?  (C is not consumed.) */
+static inline bool ends_run(enum lex_mode mode, int c, const struct partbuf *pb)
+{
+    switch (mode) {
+    case M_WORD:
+        return is_blank(c) || c == '\n' || is_operator_start(c);
+    case M_DQ:
+        return c == '"';
+    case M_BRACE:
+    case M_BRACE_DQ:
+        return c == '}';
+    case M_HEREDOC:
+        return false;
+    case M_ARITH:
+        return c == ')' && pb->paren == 0;
+    }
+    return true;
+}
+
+/*
+ * Add the plain characters at the reading position as one piece (what
+ * lex_plain does one character at a time).  Returns false when there are
+ * none.  Only on a line: alias texts take the slow path.  A run that is a
+ * whole part (nothing pending, and MODE ends right after it) goes from the
+ * line to the arena without passing through lx->sb: most words are that.
+ */
+static bool lex_plain_run(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
+{
+    size_t start = lx->pos;
+    if (lx->aliases != NULL)
+        return false;
+    while (lx->pos < lx->len && !run_stop[(unsigned char)lx->line[lx->pos]])
+        lx->pos++;
+    if (lx->pos == start)
+        return false;
+    if (lx->sb.len == 0 && !pb->pend_forced && lx->pos < lx->len
+        && ends_run(mode, (unsigned char)lx->line[lx->pos], pb)) {
+        struct wpart *wp = ast_wpart(lx->shared->arena, pb->text_kind);
+        wp->u.text = arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+        pb_append(pb, wp);
+        pb->pend_kind = pb->text_kind;
+        return true;
+    }
+    pb_addn(lx, pb, pb->text_kind, lx->line + start, lx->pos - start);
+    return true;
+}
+
+/*
  * Read parts into PB until a character that ends MODE (left unread) or the
  * end of input.  Returns 0, or -1 after an error was printed.
  */
 static int lex_parts(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 {
     for (;;) {
+        if (lex_plain_run(lx, pb, mode))
+            continue;
         int c = peek(lx);
         int rc = 0;
         if (c == LEX_EOF || ends_run(mode, c, pb)) {

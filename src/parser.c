@@ -18,11 +18,18 @@
 #include "diag.h"
 #include "lexer.h"
 
+/* The reserved words, so the parser compares a number, not strings. */
+enum rword {
+    RW_NONE, RW_IF, RW_THEN, RW_ELSE, RW_ELIF, RW_FI, RW_DO, RW_DONE, RW_CASE, RW_ESAC,
+    RW_WHILE, RW_UNTIL, RW_FOR, RW_LBRACE, RW_RBRACE, RW_BANG, RW_IN
+};
+
 struct parser {
     struct lexer root;          /* reads from the parser's reader */
     struct lexer *lx;           /* the lexer in use (a sub-lexer inside `...`) */
     struct lex_shared shared;   /* arena, depth, error flag for all lexers */
     struct token tok;           /* the lookahead, valid when have_tok */
+    enum rword tok_rw;          /* the reserved word TOK spells (RW_NONE: none or not a word) */
     bool have_tok;
     struct arena *a;            /* the current command's arena */
     parse_alias_fn *alias;      /* NULL: no alias substitution */
@@ -39,11 +46,46 @@ static int parse_subparse(void *ctx, struct lexer *lx, bool to_rparen, struct no
 
 /* ==== Tokens ==== */
 
+/* Which reserved word S spells, if any (one switch, at most two strcmp). */
+static enum rword rword_of(const char *s)
+{
+    switch (s[0]) {
+    case 'i':
+        return strcmp(s, "if") == 0 ? RW_IF : strcmp(s, "in") == 0 ? RW_IN : RW_NONE;
+    case 't':
+        return strcmp(s, "then") == 0 ? RW_THEN : RW_NONE;
+    case 'e':
+        if (strcmp(s, "else") == 0)
+            return RW_ELSE;
+        return strcmp(s, "elif") == 0 ? RW_ELIF : strcmp(s, "esac") == 0 ? RW_ESAC : RW_NONE;
+    case 'f':
+        return strcmp(s, "fi") == 0 ? RW_FI : strcmp(s, "for") == 0 ? RW_FOR : RW_NONE;
+    case 'd':
+        return strcmp(s, "do") == 0 ? RW_DO : strcmp(s, "done") == 0 ? RW_DONE : RW_NONE;
+    case 'c':
+        return strcmp(s, "case") == 0 ? RW_CASE : RW_NONE;
+    case 'w':
+        return strcmp(s, "while") == 0 ? RW_WHILE : RW_NONE;
+    case 'u':
+        return strcmp(s, "until") == 0 ? RW_UNTIL : RW_NONE;
+    case '{':
+        return s[1] == '\0' ? RW_LBRACE : RW_NONE;
+    case '}':
+        return s[1] == '\0' ? RW_RBRACE : RW_NONE;
+    case '!':
+        return s[1] == '\0' ? RW_BANG : RW_NONE;
+    }
+    return RW_NONE;
+}
+
+/* The lookahead; a new one is classified once here, not at every test. */
 static struct token *peek(struct parser *p)
 {
     if (!p->have_tok) {
         lex_next(p->lx, &p->tok);
         p->have_tok = true;
+        const char *lit = p->tok.kind == TOK_WORD ? lex_word_literal(p->tok.word) : NULL;
+        p->tok_rw = lit != NULL ? rword_of(lit) : RW_NONE;
     }
     return &p->tok;
 }
@@ -71,15 +113,14 @@ static bool accept(struct parser *p, enum tok_kind kind)
     return true;
 }
 
-/* Is the lookahead the unquoted word WORD (a reserved word where one is allowed)? */
-static bool at_word(struct parser *p, const char *word)
+/* Is the lookahead the unquoted reserved word WORD (where one is allowed)? */
+static bool at_word(struct parser *p, enum rword word)
 {
-    struct token *t = peek(p);
-    const char *lit = t->kind == TOK_WORD ? lex_word_literal(t->word) : NULL;
-    return lit != NULL && strcmp(lit, word) == 0;
+    peek(p);
+    return p->tok_rw == word;
 }
 
-static bool accept_word(struct parser *p, const char *word)
+static bool accept_word(struct parser *p, enum rword word)
 {
     if (!at_word(p, word))
         return false;
@@ -94,7 +135,7 @@ static struct node *syntax_error(struct parser *p)
     return NULL;
 }
 
-static bool expect_word(struct parser *p, const char *word)
+static bool expect_word(struct parser *p, enum rword word)
 {
     if (accept_word(p, word))
         return true;
@@ -102,32 +143,20 @@ static bool expect_word(struct parser *p, const char *word)
     return false;
 }
 
-static bool is_reserved(const char *s)
-{
-    static const char *const words[] = {
-        "if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
-        "while", "until", "for", "{", "}", "!", "in", NULL
-    };
-    for (int i = 0; words[i] != NULL; i++)
-        if (strcmp(s, words[i]) == 0)
-            return true;
-    return false;
-}
-
 /* Does the lookahead end a compound_list (a closing reserved word or operator)? */
 static bool at_list_end(struct parser *p)
 {
-    static const char *const closers[] = {
-        "then", "else", "elif", "fi", "do", "done", "esac", "}", NULL
-    };
     struct token *t = peek(p);
     if (t->kind == TOK_RPAREN || t->kind == TOK_DSEMI || t->kind == TOK_SEMI_AND
         || t->kind == TOK_EOF || t->kind == TOK_ERROR)
         return true;
-    for (int i = 0; closers[i] != NULL; i++)
-        if (at_word(p, closers[i]))
-            return true;
-    return false;
+    switch (p->tok_rw) {
+    case RW_THEN: case RW_ELSE: case RW_ELIF: case RW_FI: case RW_DO: case RW_DONE:
+    case RW_ESAC: case RW_RBRACE:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /*
@@ -139,7 +168,7 @@ static struct token *peek_command(struct parser *p)
     for (int guard = 0; guard < 1000; guard++) {
         struct token *t = peek(p);
         const char *lit = t->kind == TOK_WORD ? lex_word_literal(t->word) : NULL;
-        if (p->alias == NULL || lit == NULL || is_reserved(lit) || lex_alias_active(p->lx, lit))
+        if (p->alias == NULL || lit == NULL || p->tok_rw != RW_NONE || lex_alias_active(p->lx, lit))
             return t;
         const char *value = p->alias(p->alias_ctx, lit);
         if (value == NULL)
@@ -289,17 +318,15 @@ static bool is_assignment(const struct word *w)
     const struct wpart *wp = w->parts;
     if (wp == NULL || wp->kind != WP_LITERAL)
         return false;
-    const char *eq = strchr(wp->u.text, '=');
-    if (eq == NULL || eq == wp->u.text)
-        return false;
-    for (const char *s = wp->u.text; s < eq; s++) {
+    const char *s = wp->u.text;     /* one pass: the name, then its '=' */
+    for (;; s++) {
         char c = *s;
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
                   || (s > wp->u.text && c >= '0' && c <= '9');
         if (!ok)
-            return false;
+            break;
     }
-    return true;
+    return *s == '=' && s > wp->u.text;
 }
 
 /*
@@ -385,7 +412,7 @@ static struct node *parse_brace_group(struct parser *p)
     struct node *n = ast_node(p->a, N_GROUP, peek(p)->pos);
     advance(p);
     n->u.group.body = parse_compound_list(p);
-    if (n->u.group.body == NULL || !expect_word(p, "}"))
+    if (n->u.group.body == NULL || !expect_word(p, RW_RBRACE))
         return NULL;
     return n;
 }
@@ -406,10 +433,10 @@ static struct node *parse_subshell(struct parser *p)
 /* do_group : Do compound_list Done */
 static struct node *parse_do_group(struct parser *p)
 {
-    if (!expect_word(p, "do"))
+    if (!expect_word(p, RW_DO))
         return NULL;
     struct node *body = parse_compound_list(p);
-    if (body == NULL || !expect_word(p, "done"))
+    if (body == NULL || !expect_word(p, RW_DONE))
         return NULL;
     return body;
 }
@@ -426,21 +453,21 @@ static struct node *parse_if_clause(struct parser *p)
     struct node *n = ast_node(p->a, N_IF, peek(p)->pos);
     advance(p);                                 /* if or elif */
     n->u.if_.cond = parse_compound_list(p);
-    if (n->u.if_.cond == NULL || !expect_word(p, "then"))
+    if (n->u.if_.cond == NULL || !expect_word(p, RW_THEN))
         return NULL;
     n->u.if_.then = parse_compound_list(p);
     if (n->u.if_.then == NULL)
         return NULL;
-    if (at_word(p, "elif")) {
+    if (at_word(p, RW_ELIF)) {
         n->u.if_.els = parse_if_clause(p);     /* consumes the closing fi */
         return n->u.if_.els ? n : NULL;
     }
-    if (accept_word(p, "else")) {
+    if (accept_word(p, RW_ELSE)) {
         n->u.if_.els = parse_compound_list(p);
         if (n->u.if_.els == NULL)
             return NULL;
     }
-    return expect_word(p, "fi") ? n : NULL;
+    return expect_word(p, RW_FI) ? n : NULL;
 }
 
 /*
@@ -484,7 +511,7 @@ static struct node *parse_for_clause(struct parser *p)
     n->u.for_.var = name;
     advance(p);
     parse_linebreak(p);
-    if (accept_word(p, "in")) {
+    if (accept_word(p, RW_IN)) {
         n->u.for_.has_in = true;
         parse_wordlist(p, &n->u.for_.words);
         if (!accept(p, TOK_SEMI) && !at(p, TOK_NEWLINE))
@@ -526,14 +553,14 @@ static struct case_item *parse_case_item(struct parser *p)
     if (!accept(p, TOK_RPAREN))
         return (struct case_item *)syntax_error(p);
     parse_linebreak(p);
-    if (!at(p, TOK_DSEMI) && !at(p, TOK_SEMI_AND) && !at_word(p, "esac")) {
+    if (!at(p, TOK_DSEMI) && !at(p, TOK_SEMI_AND) && !at_word(p, RW_ESAC)) {
         ci->body = parse_compound_list(p);
         if (ci->body == NULL)
             return NULL;
     }
     if (accept(p, TOK_SEMI_AND))
         ci->fallthrough = true;
-    else if (!accept(p, TOK_DSEMI) && !at_word(p, "esac"))
+    else if (!accept(p, TOK_DSEMI) && !at_word(p, RW_ESAC))
         return (struct case_item *)syntax_error(p);
     parse_linebreak(p);
     return ci;
@@ -549,11 +576,11 @@ static struct node *parse_case_clause(struct parser *p)
     n->u.case_.subject = p->tok.word;
     advance(p);
     parse_linebreak(p);
-    if (!expect_word(p, "in"))
+    if (!expect_word(p, RW_IN))
         return NULL;
     parse_linebreak(p);
     struct case_item **tail = &n->u.case_.items;
-    while (!accept_word(p, "esac")) {
+    while (!accept_word(p, RW_ESAC)) {
         struct case_item *ci = parse_case_item(p);
         if (ci == NULL)
             return NULL;
@@ -578,15 +605,15 @@ static struct node *parse_compound_body(struct parser *p)
 {
     if (at(p, TOK_LPAREN))
         return parse_subshell(p);
-    if (at_word(p, "{"))
+    if (at_word(p, RW_LBRACE))
         return parse_brace_group(p);
-    if (at_word(p, "if"))
+    if (at_word(p, RW_IF))
         return parse_if_clause(p);
-    if (at_word(p, "while"))
+    if (at_word(p, RW_WHILE))
         return parse_while_clause(p, N_WHILE);
-    if (at_word(p, "until"))
+    if (at_word(p, RW_UNTIL))
         return parse_while_clause(p, N_UNTIL);
-    if (at_word(p, "for"))
+    if (at_word(p, RW_FOR))
         return parse_for_clause(p);
     return parse_case_clause(p);
 }
@@ -610,13 +637,14 @@ static struct node *parse_compound_command(struct parser *p)
 
 static bool at_compound_start(struct parser *p)
 {
-    static const char *const starts[] = { "{", "if", "while", "until", "for", "case", NULL };
     if (at(p, TOK_LPAREN))
         return true;
-    for (int i = 0; starts[i] != NULL; i++)
-        if (at_word(p, starts[i]))
-            return true;
-    return false;
+    switch (p->tok_rw) {
+    case RW_LBRACE: case RW_IF: case RW_WHILE: case RW_UNTIL: case RW_FOR: case RW_CASE:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* command : simple_command | compound_command [redirect_list] | function_definition */
@@ -625,8 +653,7 @@ static struct node *parse_command(struct parser *p)
     struct token *t = peek_command(p);
     if (at_compound_start(p))
         return parse_compound_command(p);
-    const char *lit = t->kind == TOK_WORD ? lex_word_literal(t->word) : NULL;
-    if (lit != NULL && is_reserved(lit) && strcmp(lit, "!") != 0)
+    if (p->tok_rw != RW_NONE && p->tok_rw != RW_BANG)
         return syntax_error(p);                 /* then, fi, done, ... out of place */
     if (t->kind != TOK_WORD && t->kind != TOK_IO_NUMBER && !is_redir_op(t->kind))
         return syntax_error(p);
@@ -669,7 +696,7 @@ static struct node *parse_pipeline(struct parser *p)
 {
     struct src_pos pos = peek_command(p)->pos;
     bool negated = false;
-    while (accept_word(p, "!"))
+    while (accept_word(p, RW_BANG))
         negated = !negated;                     /* "! ! cmd" negates twice */
     return parse_pipe_sequence(p, negated, pos);
 }
@@ -798,6 +825,7 @@ static int parse_subparse(void *ctx, struct lexer *lx, bool to_rparen, struct no
     struct parser *p = ctx;
     struct lexer *saved_lx = p->lx;
     struct token saved_tok = p->tok;
+    enum rword saved_rw = p->tok_rw;
     bool saved_have = p->have_tok, saved_alias_next = p->alias_next;
     p->lx = lx;
     p->have_tok = false;
@@ -806,6 +834,7 @@ static int parse_subparse(void *ctx, struct lexer *lx, bool to_rparen, struct no
     /* the ')' was the lookahead: consumed without reading past it */
     p->lx = saved_lx;
     p->tok = saved_tok;
+    p->tok_rw = saved_rw;
     p->have_tok = saved_have;
     p->alias_next = saved_alias_next;
     return failed(p) ? -1 : 0;

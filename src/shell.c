@@ -49,6 +49,15 @@ static const struct option_def options[] = {
 /* The order of letters in $-: dash prints them in this order ("ie", "uaCfe"). */
 static const char flag_order[] = "ubaCvxnmife";
 
+/*
+ * Teaching: a private close-on-exec copy of the stderr the shell STARTED
+ * with, made once in shell_init, where `set -o trace` narrates.  Copied
+ * at startup, not when the trace is turned on, so that
+ * `{ set -o trace; ls; } 2>f` narrates to the terminal, not into f.
+ * One per process, like the trace descriptor in sys.c it feeds.
+ */
+static int trace_stderr = -1;
+
 static bool *option_flag(struct shell_opts *o, const struct option_def *d)
 {
     return (bool *)((char *)o + d->offset);
@@ -126,6 +135,8 @@ void shell_init(struct shell *sh, char *const *envp)
     sh->aliases = alias_new();
     jobs_init(&sh->jobs);
     sh->arg0 = xstrdup("minish");
+    /* -1 if stderr was closed: `set -o trace` then says it cannot narrate */
+    trace_stderr = sys_dup_above(STDERR_FILENO, 10, "keep the original stderr for the trace");
 }
 
 static void free_params(struct shell *sh)
@@ -155,6 +166,11 @@ void shell_free(struct shell *sh)
     sh->aliases = NULL;
     sh->funcs = NULL;
     sh->vars = NULL;
+    if (trace_stderr >= 0) {
+        sys_trace_set(-1);  /* nothing may narrate into a closed (or reused) descriptor */
+        sys_close(trace_stderr, "the trace's copy of stderr");
+        trace_stderr = -1;
+    }
 }
 
 void shell_set_params(struct shell *sh, char *const *argv, int n)
@@ -198,18 +214,11 @@ static void option_changed(struct shell *sh, const struct option_def *d)
         /* teaching: pause before fork, exec and wait; only with a terminal to ask on */
         trace_step_set(sh->opt.step && sh->opt.interactive ? sh->jobs.tty_fd : -1);
     } else if (d->offset == offsetof(struct shell_opts, trace)) {
-        int fd = sys_trace_fd();
-        if (sh->opt.trace && fd < 0) {
-            /* a private copy of stderr: `2>/dev/null` on a command must not silence the trace */
-            fd = sys_dup_above(STDERR_FILENO, 10, "private stderr for the trace");
-            if (fd >= 0)
-                sys_trace_set(fd);
-            else
-                diag_error("trace", "%s", strerror(errno));
-        } else if (!sh->opt.trace && fd >= 0) {
-            sys_trace_set(-1);
-            sys_close(fd, "trace off");
-        }
+        /* the startup copy of stderr: `2>/dev/null` or `{ set -o trace; ls; } 2>f`
+         * must neither silence the trace nor send it into f */
+        if (sh->opt.trace && trace_stderr < 0)
+            diag_error("trace", "stderr was closed when the shell started");
+        sys_trace_set(sh->opt.trace ? trace_stderr : -1);
     }
 }
 

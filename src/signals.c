@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -166,6 +167,63 @@ void signals_child(const struct shell *sh, bool background)
     sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/* ==== Around fork and wait ==== */
+
+/*
+ * The race this closes (the classic one of CS:APP's shell lab): a child
+ * can run and exit before fork even returns in the parent.  If its SIGCHLD
+ * were handled, and anything reaped it, before the parent recorded its
+ * pid in the job table, the status would be lost (or a job would be added
+ * for a pid already gone, and waited for forever).  Our handler only sets
+ * a flag and reaping happens at safe points, but blocking SIGCHLD from
+ * before fork until the job is recorded makes "every reaped child is in
+ * the table" hold by construction, whatever a handler or trap may do.
+ */
+void signals_block_chld(sigset_t *old)
+{
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    if (sigprocmask(SIG_BLOCK, &chld, old) < 0)
+        diag_error("sigprocmask", "%s", strerror(errno));
+}
+
+/* A SIGCHLD that came meanwhile is delivered now (flag set, no work). */
+void signals_restore_mask(const sigset_t *old)
+{
+    if (sigprocmask(SIG_SETMASK, old, NULL) < 0)
+        diag_error("sigprocmask", "%s", strerror(errno));
+}
+
+/*
+ * Ctrl-C goes to the whole foreground process group: the job and, in a
+ * script or subshell, the shell waiting for it.  Dying at once would
+ * orphan a child still cleaning up after its own SIGINT, so (like dash)
+ * the shell catches SIGINT while it waits, and dies of it afterwards.  A
+ * SIGINT sent to the child alone never reaches the shell: it goes on.
+ */
+bool signals_int_defer(void)
+{
+    struct sigaction now;
+    if (sigaction(SIGINT, NULL, &now) < 0 || now.sa_handler != SIG_DFL)
+        return false;   /* interactive, trapped or ignored: their own rules */
+    pending[SIGINT] = 0;
+    install(SIGINT, on_signal);
+    return true;
+}
+
+void signals_int_resume(bool deferred)
+{
+    if (!deferred)
+        return;
+    install(SIGINT, SIG_DFL);   /* first: a SIGINT from now on kills at once */
+    if (!pending[SIGINT])
+        return;
+    pending[SIGINT] = 0;
+    fflush(NULL);
+    raise(SIGINT);      /* die of it, so that our parent sees "killed by SIGINT" */
+}
+
 /* False for signals that cannot be caught, or were ignored on entry to a
  * non-interactive shell (POSIX: those cannot be trapped or reset). */
 static bool trappable(int sig)
@@ -211,6 +269,9 @@ void signals_default(int sig)
  * that $? back afterwards, as POSIX asks (unless the action ran `exit`). */
 static void run_trap(struct shell *sh, int sig)
 {
+    /* teaching: the handler only set a flag; here, at a safe point, the shell acts */
+    const char *name = signal_name(sig);
+    sys_trace_note("signal SIG%s received   # run the trap action", name != NULL ? name : "?");
     /* a copy: the action may replace its own trap (`trap - INT`) */
     char *action = xstrdup(sh->traps[sig]);
     int status = sh->last_status;

@@ -83,3 +83,38 @@ def test_background_job_ending_while_typing_keeps_the_line():
         assert out.count('Done') == 1, out   # the notice, before a prompt, once
         sh.assert_no_leftovers()
         assert sh.exit() == 0
+
+
+def test_ctrl_c_drops_the_rest_of_the_line():
+    # bash: Ctrl-C kills the foreground `sleep` and the shell does not go
+    # on to `echo` (the rest of the line is dropped); the shell survives.
+    # The echo is spelled aft""er so that its output differs from its echo.
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('sleep 5; echo aft""er-ctrl-c')
+        time.sleep(0.5)
+        start = time.time()
+        sh.ctrl('c')
+        sh.prompt(timeout=5)
+        assert time.time() - start < 4, 'sleep was not interrupted'
+        out = sh.child.before.replace('\r\n', '\n')
+        assert 'after-ctrl-c' not in out, out
+        assert sh.status() == 130
+        out = sh.run('echo alive')
+        assert contains_line(out, 'alive'), out
+        assert sh.exit() == 0
+
+
+def test_ctrl_c_in_pipeline_drops_the_rest_of_the_line():
+    # the same with a subshell and a pipeline as the foreground job
+    with Shell() as sh:
+        sh.prompt()
+        sh.sendline('(sleep 5; echo in-sub""shell) | cat; echo aft""er-pipe')
+        time.sleep(0.5)
+        sh.ctrl('c')
+        sh.prompt(timeout=5)
+        out = sh.child.before.replace('\r\n', '\n')
+        assert 'after-pipe' not in out and 'in-subshell' not in out, out
+        out = sh.run('echo alive')
+        assert contains_line(out, 'alive'), out
+        assert sh.exit() == 0

@@ -134,6 +134,11 @@ def test_jsonl():
                 fail(f"trace-dot: {want!r} missing in:\n{dot}")
         if "minish[" in open(os.path.join(tmp, "out")).read():
             fail("jsonl: narration in a redirected file")
+        # a trapped signal is an event where the shell acts on it
+        r = run(["--trace-file=s.jsonl", "-c", "trap 'echo got' USR1; kill -USR1 $$"], tmp)
+        notes = [json.loads(l).get("detail") or "" for l in open(os.path.join(tmp, "s.jsonl"))]
+        if r.stdout != "got\n" or not any(n.startswith("signal SIGUSR1 received") for n in notes):
+            fail(f"jsonl: no 'signal SIGUSR1 received' note (stdout {r.stdout!r}): {notes}")
     r = run(["--ast=dot", "-c", "if true; then ls | wc -l; fi"], "/")
     for want in ("digraph ast", "label=\"cond\"", "stage 2", "wc -l"):
         if want not in r.stdout:

@@ -566,6 +566,28 @@ static void test_table(void **state)
     assert_true(bi_is_keyword("then"));
 }
 
+/* builtin_find bisects: the table must stay sorted, and every name be found. */
+static void table_check(const char *name, void *ctx)
+{
+    const char **prev = ctx;
+    if (*prev != NULL)
+        assert_true(strcmp(*prev, name) < 0);
+    assert_non_null(builtin_find(name));
+    assert_string_equal(builtin_find(name)->name, name);
+    *prev = name;
+}
+
+static void test_table_sorted(void **state)
+{
+    (void)state;
+    const char *prev = NULL;
+    builtin_foreach(table_check, &prev);
+    assert_non_null(prev);
+    assert_null(builtin_find(""));
+    assert_null(builtin_find("zzz"));
+    assert_null(builtin_find("!"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +617,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_flow_jumps, setup_shell, teardown_shell),
         cmocka_unit_test_setup_teardown(test_cd_pwd, setup_shell, teardown_shell),
         cmocka_unit_test(test_table),
+        cmocka_unit_test(test_table_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "signals.h"
 
@@ -156,6 +158,61 @@ static void test_child_resets(void **state)
     signals_default(SIGUSR2);
 }
 
+/* Block, then a child exits: its SIGCHLD waits until the mask is restored
+ * (the executor records the child in between), and is delivered then. */
+static void test_block_chld_holds_the_signal(void **state)
+{
+    (void)state;
+    signals_init(false, false);
+    signals_got_chld = 0;
+    sigset_t old, now;
+    signals_block_chld(&old);
+    assert_int_equal(sigprocmask(SIG_SETMASK, NULL, &now), 0);
+    assert_true(sigismember(&now, SIGCHLD));
+    assert_false(sigismember(&old, SIGCHLD));
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(0);
+    siginfo_t info;     /* wait until it has exited, without reaping it */
+    assert_int_equal(waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT), 0);
+    assert_int_equal(signals_got_chld, 0);      /* held back */
+    signals_restore_mask(&old);
+    assert_int_equal(signals_got_chld, 1);      /* delivered on unblocking */
+    assert_int_equal(sigprocmask(SIG_SETMASK, NULL, &now), 0);
+    assert_false(sigismember(&now, SIGCHLD));
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+}
+
+/* In a child (SIGINT ignored if IGNORE, else default): defer, maybe SEND
+ * SIGINT, resume.  Its exit status, or -N if signal N killed it. */
+static int int_defer_child(bool send, bool ignore)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGINT, ignore ? SIG_IGN : SIG_DFL);
+        bool deferred = signals_int_defer();
+        if (send)
+            raise(SIGINT);
+        signals_int_resume(deferred);   /* dies here if SIGINT came */
+        _exit(deferred ? 10 : 11);
+    }
+    int st;
+    if (pid < 0 || waitpid(pid, &st, 0) != pid)
+        return -1;
+    return WIFSIGNALED(st) ? -WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+/* A script waiting for its child outlives a SIGINT, then dies of it. */
+static void test_int_defer(void **state)
+{
+    (void)state;
+    assert_int_equal(int_defer_child(true, false), -SIGINT);
+    assert_int_equal(int_defer_child(false, false), 10);    /* none came: goes on */
+    assert_int_equal(int_defer_child(true, true), 11);      /* ignored: untouched */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +223,8 @@ int main(void)
         cmocka_unit_test(test_chld_flag),
         cmocka_unit_test(test_run_traps_keeps_status),
         cmocka_unit_test(test_child_resets),
+        cmocka_unit_test(test_block_chld_holds_the_signal),
+        cmocka_unit_test(test_int_defer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
