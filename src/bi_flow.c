@@ -179,8 +179,10 @@ int bi_dot(struct shell *sh, int argc, char **argv)
         return 0;
     path = dot_find(argv[1], vars_get(sh->vars, "PATH"));
     if (path == NULL) {
-        diag_error(".", "%s: not found", argv[1]);
-        shell_error_exit(sh, 2);
+        diag_error(argv[0], "%s: not found", argv[1]);
+        if (strcmp(argv[0], "source") == 0)
+            return 1;               /* bash's `source` is a regular builtin: go on */
+        shell_error_exit(sh, 2);    /* `.` is special: a script ends here */
         return 2;
     }
     if (argc > 2) {

@@ -56,6 +56,7 @@ static const struct builtin builtin_table[] = {
     {"return", bi_return, true},
     {"set", bi_set, true},
     {"shift", bi_shift, true},
+    {"source", bi_dot, false},      /* bash's name for `.`: not special, as in bash */
     {"test", bi_test, false},
     {"times", bi_times, true},
     {"trap", bi_trap, true},
