@@ -10,6 +10,8 @@
 #ifndef MINISH_EXEC_H
 #define MINISH_EXEC_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 #include "ast.h"
 
@@ -27,9 +29,11 @@ int exec_string(struct shell *sh, const char *text, const char *name);
 /*
  * Run N, a command parsed into arena A (the REPL's entry point).  A function
  * that N defines takes a reference on A, so the body outlives the command.
+ * LAST: nothing follows N in this shell (the end of `sh -c`), so its last
+ * program may replace the shell instead of being forked.
  * Returns the status, also left in sh->last_status.
  */
-int exec_command(struct shell *sh, struct node *n, struct arena *a);
+int exec_command(struct shell *sh, struct node *n, struct arena *a, bool last);
 
 /* Say which arena the trees run from now on live in (exec_command does it). */
 void exec_set_arena(struct arena *a);

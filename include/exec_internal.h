@@ -60,6 +60,13 @@ struct exec_func {
 
 /* ==== exec.c ==== */
 
+/* Run N as the last thing this process does (dash's EV_EXIT): its last
+ * program is exec'd in place when exec_nothing_left says so. */
+int exec_tree_last(struct shell *sh, struct node *n);
+/* True when no trap (EXIT or a caught signal) and no job control needs the
+ * shell after its last command: that command may replace the process. */
+bool exec_nothing_left(const struct shell *sh);
+
 /* True when the current list must stop: a break/continue/return/exit is
  * unwinding, or Ctrl-C interrupted an interactive shell. */
 bool exec_stopping(const struct shell *sh);
@@ -84,9 +91,10 @@ const char *exec_label(const struct node *n);
 
 /* ==== exec_cmd.c ==== */
 
-/* Run simple command N.  FORKED: this is already a child, so an external
- * command is exec'd without another fork and nothing needs undoing. */
-int exec_simple(struct shell *sh, struct node *n, bool forked);
+/* Run simple command N.  LAST: nothing follows it in this process, so if
+ * exec_nothing_left agrees, a program is exec'd in place (no fork) and
+ * nothing needs undoing. */
+int exec_simple(struct shell *sh, struct node *n, bool last);
 /* Run builtin B, then flush stdout; a write error makes the status 1. */
 int exec_run_builtin(struct shell *sh, const struct builtin *b, int argc, char **argv);
 /* sh->ops.run_argv: ARGV as a builtin or external command, never a function. */
@@ -132,10 +140,10 @@ int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text,
                     const sigset_t *mask);
 /* Wait for foreground job J; returns its status. */
 int exec_wait_job(struct shell *sh, struct job *j);
-/* The kinds of node that fork. */
-int exec_pipeline(struct shell *sh, struct node *n);
+/* The kinds of node that fork.  LAST as for exec_tree_last. */
+int exec_pipeline(struct shell *sh, struct node *n, bool last);
 int exec_background(struct shell *sh, struct node *n);
-int exec_subshell(struct shell *sh, struct node *n);
+int exec_subshell(struct shell *sh, struct node *n, bool last);
 /* sh->ops.cmdsub. */
 int exec_cmdsub(struct shell *sh, struct node *n, struct strbuf *out);
 /* How many command substitutions have run (to tell `x=$(false)` from `x=1`). */

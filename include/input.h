@@ -29,6 +29,11 @@ const char *input_read(void *ctx, bool continuation);
  * strings: nothing to do. */
 void input_command_done(struct input *in);
 
+/* True when a string (minish -c) has nothing left but blanks: the command
+ * just parsed is its last, and may exec its last program in place, as
+ * `bash -c` does.  Always false for the terminal and for files. */
+bool input_at_end(const struct input *in);
+
 /*
  * True (once) if Ctrl-C threw away a command that was being continued
  * (PS2): input_read then answered end of input, so the caller drops the

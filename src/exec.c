@@ -7,8 +7,16 @@
  *       (eval, trap actions, `.` files).
  * Never: forks (exec_job.c does) or runs a simple command (exec_cmd.c).
  *
- * Every node kind has one function below; exec_tree dispatches.  Each
- * returns the node's status, and exec_tree leaves it in sh->last_status.
+ * Every node kind has one function below; exec_walk dispatches.  Each
+ * returns the node's status, and exec_walk leaves it in sh->last_status.
+ *
+ * LAST (dash's EV_EXIT): the node is the last thing this process will
+ * ever run -- the end of a subshell, of a pipeline stage, of $(...), of
+ * `sh -c`.  It passes down to the last command of a list, of an &&/||,
+ * of the branch an if or case takes, and of a { group }; a simple command
+ * that gets it execs its program in place instead of forking, if nothing
+ * (no trap) is left to run afterwards (exec_nothing_left).  Loop bodies
+ * never get it: they run again.
  * After each command the walk checks exec_stopping(): a builtin that wants
  * to leave (break, continue, return, exit) has set sh->jump, and the
  * enclosing loop, function, `.` file or the REPL consumes it.
@@ -33,6 +41,7 @@
 #include "exec_internal.h"
 #include "expand.h"
 #include "funcs.h"
+#include "jobs.h"
 #include "parser.h"
 #include "redir.h"
 #include "shell.h"
@@ -45,6 +54,8 @@ enum { EXEC_FUNC_MAGIC = 0x46554e43u };     /* "FUNC" */
 
 static struct arena *tree_arena;    /* the arena the running tree was parsed into */
 static int walk_depth;              /* exec_tree calls in progress (0: the top) */
+
+static int exec_walk(struct shell *sh, struct node *n, bool last);
 
 /* ==== Entry points ==== */
 
@@ -70,10 +81,13 @@ int exec_in_arena(struct shell *sh, struct node *n, struct arena *a)
     return status;
 }
 
-int exec_command(struct shell *sh, struct node *n, struct arena *a)
+int exec_command(struct shell *sh, struct node *n, struct arena *a, bool last)
 {
     trace_command_begin(exec_label(n));    /* the teaching trace numbers and draws it */
-    int status = exec_in_arena(sh, n, a);
+    struct arena *outer = tree_arena;   /* eval and . run commands inside a command */
+    tree_arena = a;
+    int status = exec_walk(sh, n, last);
+    tree_arena = outer;
     trace_command_end(status);
     return status;
 }
@@ -138,9 +152,45 @@ int exec_assign(struct shell *sh, const char *name, const char *value, unsigned 
     return -1;
 }
 
+/*
+ * Reap the children that have finished, between any two commands, so that
+ * no zombie outlives the next command and `kill -0 $!` fails as soon as
+ * the job is done (dash).  SIGCHLD's flag says when; a subshell, whose
+ * SIGCHLD is back to its default, looks whenever it has a job.  With set -b
+ * an interactive shell reports a finished job right away.
+ */
+static void reap_point(struct shell *sh)
+{
+    if (!signals_got_chld && !(sh->is_subshell && sh->jobs.len > 0))
+        return;
+    signals_got_chld = 0;   /* first: a SIGCHLD from now on sets it again */
+    jobs_reap(&sh->jobs);
+    if (sh->opt.interactive && sh->opt.notify)
+        jobs_notify(&sh->jobs, stderr);
+    else if (!sh->opt.interactive)
+        jobs_forget_done(&sh->jobs);
+}
+
+bool exec_nothing_left(const struct shell *sh)
+{
+    /* a job-control shell must take the terminal back when the program
+     * ends, so it waits for it (and `exec` gives the terminal back first) */
+    if (sh->exit_trap != NULL || sh->jobs.job_control)
+        return false;
+    /* the top-level shell finishes the --trace-file/--trace-dot picture
+     * after its last command (and step mode asks before each wait) */
+    if (!sh->is_subshell && trace_active())
+        return false;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+            return false;   /* a caught signal needs the shell; ignored ones survive exec */
+    return true;
+}
+
 /* Run pending trap actions; an `exit` in one gives the status to return. */
 static int safe_point(struct shell *sh, int status)
 {
+    reap_point(sh);
     signals_run_traps(sh);  /* it keeps $? unless the action ran `exit` */
     return sh->jump == JUMP_EXIT ? sh->last_status : status;
 }
@@ -239,10 +289,11 @@ int exec_redir_plan(struct shell *sh, struct arena *a, const struct redir *r,
     return 0;
 }
 
-static int exec_node(struct shell *sh, struct node *n);
+static int exec_node(struct shell *sh, struct node *n, bool last);
 
-/* A compound command with redirections: save, apply, run, restore. */
-static int exec_redirected(struct shell *sh, struct node *n)
+/* A compound command with redirections: save, apply, run, restore (unless
+ * LAST's command replaced this process meanwhile). */
+static int exec_redirected(struct shell *sh, struct node *n, bool last)
 {
     struct arena *a = arena_new();
     struct redir_saved save = { NULL, 0, 0 };
@@ -254,7 +305,7 @@ static int exec_redirected(struct shell *sh, struct node *n)
     } else if (redir_apply(ops, nops, &save, exec_label(n)) < 0) {
         status = EXEC_REDIR_FAILED;     /* redir_apply has undone what it did */
     } else {
-        status = exec_node(sh, n);
+        status = exec_node(sh, n, last);
         redir_restore(&save);
     }
     arena_unref(a);
@@ -264,16 +315,16 @@ static int exec_redirected(struct shell *sh, struct node *n)
 /* ==== Lists and conditionals ==== */
 
 /* a ; b */
-static int exec_seq(struct shell *sh, struct node *n)
+static int exec_seq(struct shell *sh, struct node *n, bool last)
 {
     int status = exec_tree(sh, n->u.binary.left);
     if (exec_stopping(sh))
         return status;
-    return exec_tree(sh, n->u.binary.right);
+    return exec_walk(sh, n->u.binary.right, last);
 }
 
 /* a && b, a || b: set -e ignores a failure of the left side */
-static int exec_andor(struct shell *sh, struct node *n)
+static int exec_andor(struct shell *sh, struct node *n, bool last)
 {
     sh->errexit_off++;
     int status = exec_tree(sh, n->u.binary.left);
@@ -281,7 +332,7 @@ static int exec_andor(struct shell *sh, struct node *n)
     if (exec_stopping(sh))
         return status;
     if ((status == 0) == (n->kind == N_AND))
-        status = exec_tree(sh, n->u.binary.right);
+        status = exec_walk(sh, n->u.binary.right, last);
     return status;
 }
 
@@ -295,14 +346,14 @@ static int exec_cond(struct shell *sh, struct node *cond)
 }
 
 /* if c; then t; else e; fi  (elif is an N_IF in els) */
-static int exec_if(struct shell *sh, struct node *n)
+static int exec_if(struct shell *sh, struct node *n, bool last)
 {
     int status = exec_cond(sh, n->u.if_.cond);
     if (exec_stopping(sh))
         return status;
     if (status == 0)
-        return exec_tree(sh, n->u.if_.then);
-    return n->u.if_.els != NULL ? exec_tree(sh, n->u.if_.els) : 0;
+        return exec_walk(sh, n->u.if_.then, last);
+    return n->u.if_.els != NULL ? exec_walk(sh, n->u.if_.els, last) : 0;
 }
 
 /* ==== Loops ==== */
@@ -424,7 +475,7 @@ static int case_matches(struct shell *sh, struct arena *a, const struct case_ite
 }
 
 /* case w in p|q) list;; ... esac   (;& falls through to the next list) */
-static int exec_case(struct shell *sh, struct node *n)
+static int exec_case(struct shell *sh, struct node *n, bool last)
 {
     struct arena *a = arena_new();
     const struct case_item *item = n->u.case_.items;
@@ -446,7 +497,7 @@ static int exec_case(struct shell *sh, struct node *n)
         goto done;
     }
     for (; item != NULL; item = item->next) {
-        status = exec_tree(sh, item->body);
+        status = exec_walk(sh, item->body, last && !item->fallthrough);
         if (!item->fallthrough || exec_stopping(sh))
             break;
     }
@@ -490,22 +541,22 @@ static int exec_funcdef(struct shell *sh, struct node *n)
 
 /* ==== The walk ==== */
 
-static int exec_node(struct shell *sh, struct node *n)
+static int exec_node(struct shell *sh, struct node *n, bool last)
 {
     switch (n->kind) {
-    case N_SIMPLE:      return leaf_done(sh, exec_simple(sh, n, false), true);
-    case N_PIPELINE:    return leaf_done(sh, exec_pipeline(sh, n), !n->u.pipeline.negated);
-    case N_SUBSHELL:    return leaf_done(sh, exec_subshell(sh, n), true);
+    case N_SIMPLE:      return leaf_done(sh, exec_simple(sh, n, last), true);
+    case N_PIPELINE:    return leaf_done(sh, exec_pipeline(sh, n, last), !n->u.pipeline.negated);
+    case N_SUBSHELL:    return leaf_done(sh, exec_subshell(sh, n, last), true);
     case N_BACKGROUND:  return leaf_done(sh, exec_background(sh, n), false);
     case N_AND:
-    case N_OR:          return exec_andor(sh, n);
-    case N_SEQ:         return exec_seq(sh, n);
-    case N_GROUP:       return exec_tree(sh, n->u.group.body);
-    case N_IF:          return exec_if(sh, n);
+    case N_OR:          return exec_andor(sh, n, last);
+    case N_SEQ:         return exec_seq(sh, n, last);
+    case N_GROUP:       return exec_walk(sh, n->u.group.body, last);
+    case N_IF:          return exec_if(sh, n, last);
     case N_WHILE:
     case N_UNTIL:       return exec_while(sh, n);
     case N_FOR:         return exec_for(sh, n);
-    case N_CASE:        return exec_case(sh, n);
+    case N_CASE:        return exec_case(sh, n, last);
     case N_FUNCDEF:     return exec_funcdef(sh, n);
     }
     return 0;
@@ -519,7 +570,7 @@ static bool redirs_elsewhere(enum node_kind kind)
     return kind == N_SIMPLE || kind == N_SUBSHELL || kind == N_BACKGROUND || kind == N_FUNCDEF;
 }
 
-int exec_tree(struct shell *sh, struct node *n)
+static int exec_walk(struct shell *sh, struct node *n, bool last)
 {
     int status;
     if (walk_depth++ == 0)
@@ -527,12 +578,22 @@ int exec_tree(struct shell *sh, struct node *n)
     if (n == NULL)
         status = 0;
     else if (n->redirs != NULL && !redirs_elsewhere(n->kind))
-        status = exec_redirected(sh, n);
+        status = exec_redirected(sh, n, last);
     else
-        status = exec_node(sh, n);
+        status = exec_node(sh, n, last);
     walk_depth--;
     sh->last_status = status;
     return status;
+}
+
+int exec_tree(struct shell *sh, struct node *n)
+{
+    return exec_walk(sh, n, false);
+}
+
+int exec_tree_last(struct shell *sh, struct node *n)
+{
+    return exec_walk(sh, n, true);
 }
 
 /* ==== Running text: eval, trap actions, `.` files ==== */
@@ -562,7 +623,7 @@ static int exec_parser(struct shell *sh, struct parser *p)
         struct node *n = NULL;
         enum parse_status ps = parser_next(p, a, &n);
         if (ps == PARSE_OK && n != NULL && !(sh->opt.noexec && !sh->opt.interactive))
-            status = exec_command(sh, n, a);
+            status = exec_command(sh, n, a, false);
         arena_unref(a);     /* a function defined in it holds its own reference */
         if (ps == PARSE_EOF)
             break;

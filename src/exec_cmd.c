@@ -48,7 +48,7 @@ struct cmd {
     size_t nassigns;
     struct fd_op *ops;          /* expanded redirections */
     size_t nops;
-    bool forked;                /* already a child: exec directly, undo nothing */
+    bool forked;                /* the last command of this process: exec in place, undo nothing */
     const char *ps4;            /* set -x: $PS4 expanded before the assignments */
 };
 
@@ -407,7 +407,8 @@ static int cmd_external(struct shell *sh, struct cmd *c)
     return status;
 }
 
-/* A program, in a child already (pipeline stage, `cmd &`): no second fork. */
+/* A program as the last command of this process (the end of a subshell,
+ * a pipeline stage, `cmd &`, $(...) or `sh -c`): no fork, exec in place. */
 static int cmd_exec_here(struct shell *sh, struct cmd *c)
 {
     struct spawn sp = { c->argv[0], NULL, 0, c->argv, NULL, c->ops, c->nops };
@@ -416,6 +417,9 @@ static int cmd_exec_here(struct shell *sh, struct cmd *c)
     cmd_trace(sh, c);
     cmd_find(sh, c->a, &sp);
     sp.envp = vars_environ(sh->vars);
+    sys_trace_note("nothing is left to do in this %s: exec in place",
+                   sh->is_subshell ? "subshell" : "shell");
+    fflush(NULL);       /* the program replaces us: nothing buffered may be lost */
     exec_become(sh, &sp);
 }
 
@@ -541,14 +545,14 @@ static int cmd_run(struct shell *sh, struct cmd *c)
     return c->forked ? cmd_exec_here(sh, c) : cmd_external(sh, c);
 }
 
-int exec_simple(struct shell *sh, struct node *n, bool forked)
+int exec_simple(struct shell *sh, struct node *n, bool last)
 {
     struct cmd c;
     unsigned long subs = exec_cmdsub_count();
     int status;
     memset(&c, 0, sizeof c);
     c.node = n;
-    c.forked = forked;
+    c.forked = last && exec_nothing_left(sh);
     c.a = arena_new();
     diag_set_line(n->pos.line);     /* $LINENO and error messages */
     if (cmd_expand(sh, &c) < 0) {

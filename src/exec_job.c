@@ -2,6 +2,13 @@
  * exec_job.c -- everything that forks to run shell code: pipelines,
  * ( subshells ), background jobs (`&`) and command substitution $(...).
  *
+ * The process tree is dash's: every stage of a pipeline, in the foreground
+ * or the background, is a child of the shell itself, started by the
+ * shell's own loop over the stages (pipeline_run); `cmd &` and $(cmd) are
+ * one child each; and a child whose last command is a program execs it in
+ * place (exec_child_run runs its tree with LAST), so no shell process
+ * waits in between.
+ *
  * Owns: the fork choreography (process groups set in both processes, the
  *       terminal, signals of the child, which descriptors each side
  *       closes), what a child forgets of its parent, and recording every
@@ -125,8 +132,9 @@ static void child_move_fd(int from, int to, const char *why)
     }
 }
 
-/* ( list ) in this process: its redirections, then its body. */
-static int subshell_body(struct shell *sh, struct node *n)
+/* ( list ) in this process: its redirections, then its body (LAST: the
+ * last thing this process does). */
+static int subshell_body(struct shell *sh, struct node *n, bool last)
 {
     struct arena *a = arena_new();
     struct fd_op *ops;
@@ -136,6 +144,8 @@ static int subshell_body(struct shell *sh, struct node *n)
         status = sh->last_status;
     else if (redir_apply(ops, nops, NULL, "( ... )") < 0)
         status = EXEC_REDIR_FAILED;
+    else if (last)
+        status = exec_tree_last(sh, n->u.group.body);
     else
         status = exec_tree(sh, n->u.group.body);
     arena_unref(a);
@@ -144,14 +154,8 @@ static int subshell_body(struct shell *sh, struct node *n)
 
 _Noreturn void exec_child_run(struct shell *sh, struct node *n)
 {
-    int status;
-    if (n->kind == N_SIMPLE)
-        status = exec_simple(sh, n, true);  /* a program replaces this child: no 2nd fork */
-    else if (n->kind == N_SUBSHELL)
-        status = subshell_body(sh, n);      /* already a subshell */
-    else
-        status = exec_tree(sh, n);
-    exec_child_exit(sh, status);
+    /* the child's last command: a program there replaces this child */
+    exec_child_exit(sh, exec_tree_last(sh, n));
 }
 
 /* ==== Waiting ==== */
@@ -180,8 +184,14 @@ int exec_wait_child(struct shell *sh, pid_t pid, pid_t pgid, const char *text,
 
 /* ==== ( subshell ) ==== */
 
-int exec_subshell(struct shell *sh, struct node *n)
+int exec_subshell(struct shell *sh, struct node *n, bool last)
 {
+    if (last && exec_nothing_left(sh)) {
+        /* this process would only wait for the subshell and exit: be it */
+        sys_trace_note("nothing is left to do in this %s: run ( ... ) in place, no fork",
+                       sh->is_subshell ? "subshell" : "shell");
+        return subshell_body(sh, n, true);
+    }
     bool jc = sh->jobs.job_control;
     struct child_plan cp = { jc ? 0 : -1, true, false };
     sigset_t mask;
@@ -193,7 +203,7 @@ int exec_subshell(struct shell *sh, struct node *n)
     }
     if (pid == 0) {
         exec_child_forget(sh, &cp);     /* unblocks SIGCHLD (signals_child) */
-        exec_child_exit(sh, subshell_body(sh, n));
+        exec_child_exit(sh, subshell_body(sh, n, true));
     }
     struct strbuf text = STRBUF_INIT;
     ast_text(&text, n);
@@ -238,8 +248,29 @@ _Noreturn static void background_child(struct shell *sh, struct node *n,
     exec_child_run(sh, n->u.group.body);
 }
 
+/* Job J has started in the background: $! is its last process, and an
+ * interactive shell says "[1] 4242". */
+static int job_started(struct shell *sh, struct job *j)
+{
+    sh->last_bg_pid = j->procs[j->nprocs - 1].pid;
+    if (sh->opt.interactive)
+        fprintf(stderr, "[%d] %ld\n", j->id, (long)sh->last_bg_pid);
+    return 0;
+}
+
+static int pipeline_run(struct shell *sh, struct node *n, bool background);
+
+/* A pipeline of two or more stages, nothing more (`! a | b` is not). */
+static bool plain_pipeline(const struct node *n)
+{
+    return n != NULL && n->kind == N_PIPELINE && n->redirs == NULL
+           && !n->u.pipeline.negated && n->u.pipeline.nstages > 1;
+}
+
 int exec_background(struct shell *sh, struct node *n)
 {
+    if (n->redirs == NULL && plain_pipeline(n->u.group.body))
+        return pipeline_run(sh, n->u.group.body, true);     /* no shell in between */
     bool jc = sh->jobs.job_control;
     struct child_plan cp = { jc ? 0 : -1, false, !jc };
     sigset_t mask;
@@ -259,19 +290,20 @@ int exec_background(struct shell *sh, struct node *n)
     signals_restore_mask(&mask);
     sb_free(&text);
     j->pgid = jc ? pid : 0;
-    sh->last_bg_pid = pid;
-    if (sh->opt.interactive)
-        fprintf(stderr, "[%d] %ld\n", j->id, (long)pid);
-    return 0;
+    return job_started(sh, j);
 }
 
 /* ==== a | b | c ==== */
 
-/* The child of one stage: its pipe ends onto 0 and 1, every other end closed. */
+/* The child of one stage: its pipe ends onto 0 and 1, every other end
+ * closed.  The first stage of `a | b &` without job control reads
+ * /dev/null, as `a &` would. */
 _Noreturn static void stage_child(struct shell *sh, struct node *stage, int in,
-                                  const int out[2], const struct child_plan *cp)
+                                  const int out[2], const struct child_plan *cp, bool first)
 {
     exec_child_forget(sh, cp);
+    if (first && cp->background && cp->pgid < 0)
+        stdin_from_null();
     /* the pipes are close-on-exec, but a builtin or compound stage never
      * execs: an end left open here would keep the reader from seeing EOF */
     if (in >= 0)
@@ -294,22 +326,24 @@ static void parent_close(int *fd, const char *why)
 
 /*
  * Start one stage: a pipe to the next stage unless LAST, then fork.  *PREV
- * is the read end from the previous stage (-1 for the first); on return it
- * is this stage's read end for the next.  False if pipe or fork failed.
+ * is the read end from the previous stage (-1 for the FIRST); on return it
+ * is this stage's read end for the next.  False if pipe or fork failed
+ * (reported); the pipe ends are closed either way.
  */
-static bool stage_start(struct shell *sh, struct job *j, struct node *stage, bool last,
-                        int *prev, struct child_plan *cp)
+static bool stage_start(struct shell *sh, struct job *j, struct node *stage, bool first,
+                        bool last, int *prev, struct child_plan *cp)
 {
     int fds[2] = { -1, -1 };
     if (!last && sys_pipe(fds, exec_why("pipe after '%s'", exec_label(stage))) < 0) {
         diag_error("pipe", "%s", strerror(errno));
+        parent_close(prev, "no stage will read it");
         return false;
     }
     sigset_t mask;
     signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
     if (pid == 0)
-        stage_child(sh, stage, *prev, fds, cp);
+        stage_child(sh, stage, *prev, fds, cp, first);
     /* the parent: these ends are the children's now; ours must go, or the
      * last reader never sees end-of-file */
     parent_close(prev, "close the read end given to the stage");
@@ -317,6 +351,7 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
     *prev = fds[0];
     if (pid < 0) {
         signals_restore_mask(&mask);
+        parent_close(prev, "no stage will read it");
         return false;
     }
     struct strbuf text = STRBUF_INIT;
@@ -331,38 +366,57 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
     return true;
 }
 
-/* Two or more stages: one job, one process per stage, then wait. */
-static int pipeline_run(struct shell *sh, struct node *n)
+/*
+ * A stage could not be started: end the stages that were (SIGKILL, as they
+ * may wait forever for a stage that never came), reap every one of them,
+ * and forget the job.  No zombie, no pipe end is left.
+ */
+static void pipeline_abandon(struct shell *sh, struct job *j)
+{
+    for (size_t i = 0; i < j->nprocs; i++)
+        sys_kill(j->procs[i].pid, SIGKILL, "the pipeline cannot be completed");
+    j->background = true;       /* the terminal stays with the shell */
+    job_wait(&sh->jobs, j, false);
+    job_remove(&sh->jobs, j);
+}
+
+/*
+ * Two or more stages: one job, one child of the shell per stage (dash's
+ * evalpipe), all in one process group.  In the foreground the shell waits
+ * for them all; in the BACKGROUND it returns at once, $! the last stage.
+ */
+static int pipeline_run(struct shell *sh, struct node *n, bool background)
 {
     struct strbuf text = STRBUF_INIT;
     ast_text(&text, n);
-    struct job *j = job_new(&sh->jobs, sb_str(&text), false);
+    struct job *j = job_new(&sh->jobs, sb_str(&text), background);
     sb_free(&text);
-    struct child_plan cp = { sh->jobs.job_control ? 0 : -1, true, false };
+    bool jc = sh->jobs.job_control;
+    struct child_plan cp = { jc ? 0 : -1, !background, background && !jc };
     int prev = -1;
     bool ok = true;
     size_t count = n->u.pipeline.nstages;
     for (size_t i = 0; i < count && ok; i++)
-        ok = stage_start(sh, j, n->u.pipeline.stages[i], i + 1 == count, &prev, &cp);
-    parent_close(&prev, "no next stage will read it");
-    if (j->nprocs == 0) {
-        job_remove(&sh->jobs, j);
+        ok = stage_start(sh, j, n->u.pipeline.stages[i], i == 0, i + 1 == count, &prev, &cp);
+    if (!ok) {
+        pipeline_abandon(sh, j);
         return STATUS_SYNTAX;
     }
-    int status = exec_wait_job(sh, j);  /* the started stages, even after a failure */
-    return ok ? status : STATUS_SYNTAX;
+    return background ? job_started(sh, j) : exec_wait_job(sh, j);
 }
 
-int exec_pipeline(struct shell *sh, struct node *n)
+int exec_pipeline(struct shell *sh, struct node *n, bool last)
 {
     bool negated = n->u.pipeline.negated;
     int status;
     if (negated)
         sh->errexit_off++;      /* `! cmd` is tested: set -e ignores it */
-    if (n->u.pipeline.nstages == 1)
-        status = exec_tree(sh, n->u.pipeline.stages[0]);   /* `! cmd`: no fork */
+    if (n->u.pipeline.nstages > 1)
+        status = pipeline_run(sh, n, false);
+    else if (last && !negated)
+        status = exec_tree_last(sh, n->u.pipeline.stages[0]);
     else
-        status = pipeline_run(sh, n);
+        status = exec_tree(sh, n->u.pipeline.stages[0]);   /* `! cmd`: no fork */
     if (negated) {
         sh->errexit_off--;
         status = status == 0 ? 1 : 0;

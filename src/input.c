@@ -343,6 +343,13 @@ void input_command_done(struct input *in)
         flush_command(in);
 }
 
+bool input_at_end(const struct input *in)
+{
+    if (in->kind != IN_STRING)
+        return false;
+    return in->text[in->text_pos + strspn(in->text + in->text_pos, " \t\n")] == '\0';
+}
+
 bool input_take_interrupt(struct input *in)
 {
     bool interrupted = in->interrupted;

@@ -74,12 +74,13 @@ static bool repl_refuse_eof(struct shell *sh, bool *warned_stopped)
     return false;
 }
 
-/* Run one parsed command, which lives in A.  Returns false when the loop must stop. */
-static bool repl_run_one(struct shell *sh, struct node *n, struct arena *a)
+/* Run one parsed command, which lives in A; LAST: the input has nothing
+ * after it.  Returns false when the loop must stop. */
+static bool repl_run_one(struct shell *sh, struct node *n, struct arena *a, bool last)
 {
     /* -n checks syntax only; an interactive shell ignores it (POSIX allows that) */
     if (n != NULL && !(sh->opt.noexec && !sh->opt.interactive))
-        exec_command(sh, n, a);     /* a function defined by N keeps A alive */
+        exec_command(sh, n, a, last && !sh->opt.interactive);  /* a function defined by N keeps A alive */
     signals_run_traps(sh);
     switch (sh->jump) {
     case JUMP_EXIT:
@@ -124,7 +125,7 @@ int repl_run(struct shell *sh, struct input *in)
         } else {
             if (n != NULL)
                 warned_stopped = false;
-            go_on = repl_run_one(sh, n, a);
+            go_on = repl_run_one(sh, n, a, input_at_end(in));
         }
         arena_unref(a);
         if (!go_on)

@@ -185,8 +185,9 @@ def test_proc():
         if {r["pid"] for r in rows} & {p.pid, bg} != {p.pid, bg}:
             fail(f"ptree: shell {p.pid} or child {bg} missing:\n{out}")
         p.wait()
-        # fds: the shell's own table while it sleeps
-        p = subprocess.Popen([MINISH, "-c", "exec 5</etc/hostname 6>f; fds; sleep 1"], cwd=tmp,
+        # fds: the shell's own table while it sleeps (`; :` keeps the shell
+        # there: the last command of `minish -c` would replace it)
+        p = subprocess.Popen([MINISH, "-c", "exec 5</etc/hostname 6>f; fds; sleep 1; :"], cwd=tmp,
                              env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
         time.sleep(0.5)
         real = {int(fd): os.readlink(f"/proc/{p.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{p.pid}/fd")}
