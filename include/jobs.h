@@ -56,6 +56,7 @@ struct job_table {
                                  * background children stay zombies until `wait`/`reap` */
     int tty_fd;                 /* the terminal (close-on-exec), -1 if none */
     pid_t shell_pgid;
+    pid_t tty_orig_pgid;        /* the terminal's foreground group when the shell took it */
     struct termios shell_tmodes;/* restored when the shell takes the terminal back */
 };
 
@@ -103,6 +104,8 @@ int job_continue(struct job_table *t, struct job *j, bool foreground, bool pipef
 
 /* Print "[1]+  Running  sleep 5" lines. LONG adds pids (jobs -l). */
 void job_print(const struct job_table *t, const struct job *j, FILE *out, bool long_form);
+/* True if jobs_notify has something to print. */
+bool jobs_have_notices(const struct job_table *t);
 /* Print a notice for every job whose state changed and was not yet reported
  * (interactive shells, before the prompt), and drop the finished ones. */
 void jobs_notify(struct job_table *t, FILE *out);
@@ -113,6 +116,12 @@ void jobs_forget_done(struct job_table *t);
 /* The terminal hung up: send SIGHUP to every job's group (and SIGCONT to
  * stopped ones, so they see it), as bash does before it exits. */
 void jobs_hangup(struct job_table *t);
+/* Give the terminal back to the process group that had it before job
+ * control took it, and rejoin that group (before exit or `exec`), as dash
+ * does; nothing if the shell led that group itself.  jobs_tty_reclaim
+ * undoes it (an `exec` that failed). */
+void jobs_tty_release(struct job_table *t);
+void jobs_tty_reclaim(struct job_table *t);
 /* True if any job is stopped (for `exit`'s warning). */
 bool jobs_any_stopped(const struct job_table *t);
 

@@ -245,8 +245,10 @@ int bi_exec(struct shell *sh, int argc, char **argv)
     if (path != NULL) {
         fflush(NULL);               /* the new image would lose our buffered output */
         signals_child(sh, false);   /* traps do not survive exec; ignored signals do */
+        jobs_tty_release(&sh->jobs);    /* the program runs where the shell was started */
         sys_execve(path, argv + i, vars_environ(sh->vars));
         int saved = errno;
+        jobs_tty_reclaim(&sh->jobs);
         exec_restore_signals(sh);
         free(path);
         errno = saved;

@@ -225,6 +225,11 @@ static int kill_one(struct shell *sh, const char *arg, int sig)
         struct job *j = jobs_lookup(sh, "kill", arg);
         if (j == NULL)
             return 1;
+        jobs_reap(&sh->jobs);   /* is it still there to receive the signal? */
+        if (job_state(j) == JOB_DONE) {
+            diag_error("kill", "%s: the job has finished", arg);
+            return 1;
+        }
         /* a stopped job only sees SIGTERM once continued: wake it too (bash) */
         bool wake = job_state(j) == JOB_STOPPED && sig != SIGKILL && sig != SIGCONT;
         if (j->pgid != 0 && sys_kill(-j->pgid, sig, "kill builtin: job's group") < 0)

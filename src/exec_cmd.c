@@ -231,13 +231,15 @@ static int cmd_builtin_redirected(struct shell *sh, struct cmd *c, const struct 
     return status;
 }
 
-/* A special builtin: its prefixes persist; `exec` alone keeps its redirections. */
+/* A special builtin: its prefixes persist; `exec` alone keeps its
+ * redirections, and `VAR=x exec cmd` gives VAR to cmd, exported (dash). */
 static int cmd_special(struct shell *sh, struct cmd *c, const struct builtin *b)
 {
-    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
+    bool is_exec = strcmp(b->name, "exec") == 0;
+    if (cmd_assign(sh, c, is_exec && c->argc > 1 ? ASSIGN_EXPORT : ASSIGN_SHELL) < 0)
         return sh->last_status;
     cmd_trace(sh, c);
-    bool keep = strcmp(b->name, "exec") == 0 && c->argc == 1;
+    bool keep = is_exec && c->argc == 1;
     return cmd_builtin_redirected(sh, c, b, keep);
 }
 
@@ -440,7 +442,8 @@ static void spawn_report(const struct spawn *sp, int err)
 /*
  * execve said ENOEXEC: a text file without #!.  POSIX says run it as a
  * shell script: this child becomes a fresh shell (no functions, aliases,
- * unexported variables, traps or jobs) reading the file.
+ * unexported variables, traps or jobs) reading the file, with the
+ * environment the program would have had (`VAR=x ./script` included).
  */
 _Noreturn static void spawn_script(struct shell *sh, const struct spawn *sp)
 {
@@ -453,7 +456,7 @@ _Noreturn static void spawn_script(struct shell *sh, const struct spawn *sp)
     sh->funcs = funcs_new();
     alias_clear(sh->aliases);
     struct vars *fresh = vars_new();
-    vars_import(fresh, vars_environ(sh->vars));
+    vars_import(fresh, sp->envp);
     vars_free(sh->vars);
     sh->vars = fresh;
     bool trace = sh->opt.trace;

@@ -202,6 +202,20 @@ static bool hung_up(const struct input *in)
 }
 
 /*
+ * set -b: a job has ended while the user types.  Report it at once on a
+ * line of its own, then draw the prompt and the typed text again (bash).
+ */
+static void notify_now(const struct input *in)
+{
+    if (!in->sh->opt.notify || !jobs_have_notices(&in->sh->jobs))
+        return;
+    rl_crlf();                      /* leave the line being typed as it is */
+    jobs_notify(&in->sh->jobs, stderr);
+    rl_on_new_line();               /* the cursor is at the start of a fresh line */
+    rl_redisplay();
+}
+
+/*
  * Wait until the terminal has input.  Returns 1 when it has, 0 if Ctrl-C
  * or a hangup came first, -1 on error.  SIGINT, SIGHUP and SIGCHLD are
  * blocked except inside pselect, so a signal cannot slip in between
@@ -224,6 +238,7 @@ static int wait_terminal(const struct input *in, int fd)
              * (no zombie meanwhile), report it before the next prompt */
             signals_got_chld = 0;
             jobs_reap(&in->sh->jobs);
+            notify_now(in);
         }
         r = 0;
         if (signals_got_int || hung_up(in))

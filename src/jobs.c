@@ -496,11 +496,25 @@ static void drop_done(struct job_table *t)
             job_remove(t, t->jobs[i]);
 }
 
+/* Does J have a change of state to report? */
+static bool has_notice(const struct job *j)
+{
+    return j->id != 0 && !j->notified && job_state(j) != JOB_RUNNING;
+}
+
+bool jobs_have_notices(const struct job_table *t)
+{
+    for (size_t i = 0; i < t->len; i++)
+        if (has_notice(t->jobs[i]))
+            return true;
+    return false;
+}
+
 void jobs_notify(struct job_table *t, FILE *out)
 {
     for (size_t i = 0; i < t->len; i++) {
         struct job *j = t->jobs[i];
-        if (j->id == 0 || j->notified || job_state(j) == JOB_RUNNING)
+        if (!has_notice(j))
             continue;
         job_print(t, j, out, false);
         j->notified = true;
@@ -527,6 +541,34 @@ void jobs_forget_done(struct job_table *t)
         else
             job_remove(t, j);
     }
+}
+
+/* ==== The terminal at exit ==== */
+
+/* Did the shell move to a group of its own to take the terminal? */
+static bool tty_moved(const struct job_table *t)
+{
+    return t->tty_fd >= 0 && t->tty_orig_pgid > 0 && t->tty_orig_pgid != t->shell_pgid;
+}
+
+void jobs_tty_release(struct job_table *t)
+{
+    if (!tty_moved(t))
+        return;
+    /* or the parent that started us stays in the background, its group
+     * no longer the terminal's foreground (and ours is about to be empty) */
+    if (sys_tcsetpgrp(t->tty_fd, t->tty_orig_pgid, "give the terminal back to the group that had it") < 0)
+        sys_trace_note("tcsetpgrp: %s (that group is gone)", strerror(errno));
+    else if (sys_setpgid(0, t->tty_orig_pgid, "rejoin the process group the shell came from") < 0)
+        sys_trace_note("setpgid: %s", strerror(errno));
+}
+
+void jobs_tty_reclaim(struct job_table *t)
+{
+    if (!tty_moved(t))
+        return;
+    if (sys_setpgid(0, t->shell_pgid, "back into the shell's own process group") == 0)
+        sys_tcsetpgrp(t->tty_fd, t->shell_pgid, "the shell takes the terminal again");
 }
 
 bool jobs_any_stopped(const struct job_table *t)

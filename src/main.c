@@ -206,6 +206,7 @@ static int main_take_terminal(struct shell *sh, int tty)
         if (fg < 0 || sys_kill(-getpgrp(), SIGTTIN, "wait to be put in the foreground") < 0)
             return -1;
     }
+    sh->jobs.tty_orig_pgid = fg;    /* given back when the shell exits (jobs_tty_release) */
     signals_init(true, true);   /* from here on SIGTTOU and SIGTSTP are ignored */
     pid_t pid = getpid();
     /* a session leader (a new terminal window) already leads its group; setpgid would fail */

@@ -324,6 +324,8 @@ _Noreturn void shell_exit(struct shell *sh, int status)
         if (sh->jobs.job_control)
             hangup_stopped_jobs(sh);
     }
+    if (!subshell)
+        jobs_tty_release(&sh->jobs);    /* the terminal goes back to whoever had it */
     shell_free(sh);
     fflush(NULL);
     if (subshell)

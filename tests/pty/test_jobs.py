@@ -294,3 +294,35 @@ def test_hangup_saves_history_and_hangs_up_jobs():
         text = open(os.path.join(sh.home, '.minish_history')).read()
         assert 'echo before-hangup' in text and 'sleep 319' in text, text
         assert wait_gone('sleep 318') and wait_gone('sleep 319')
+
+
+def test_set_b_reports_at_once_while_typing():
+    """set -b: Done appears while readline waits, with no key pressed, and
+    the prompt and the half-typed line are drawn again after it."""
+    with Shell() as sh:
+        sh.run('set -b')
+        sh.run('sleep 0.3 &')
+        sh.send('echo hel')
+        sh.expect(r'\[1\]\+  Done +sleep 0\.3')
+        sh.expect(re.escape(PROMPT) + 'echo hel')   # redrawn
+        sh.sendline('lo')
+        sh.expect('hello')
+        sh.prompt()
+        assert sh.exit() == 0
+
+
+def test_job_control_shell_gives_the_terminal_back():
+    """minish -m from a parent without job control takes the terminal for
+    its jobs; when it ends (exit, end of -c, exec) the parent's group is
+    the terminal's foreground group again, as with dash."""
+    import os
+    import pexpect
+    from ptyshell import MINISH
+    for script in ('true', 'sleep 0.1; exit 3', 'exec true'):
+        p = pexpect.spawn('/bin/sh', ['-c', '"$0" -m -c "$1"; ps -o pgid=,tpgid= -p $$',
+                                      MINISH, script],
+                          encoding='utf-8', timeout=10)
+        p.expect(r'(\d+)\s+(\d+)')
+        pgid, tpgid = p.match.group(1), p.match.group(2)
+        p.expect(pexpect.EOF)
+        assert pgid == tpgid, (script, pgid, tpgid)
