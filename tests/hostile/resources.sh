@@ -65,6 +65,22 @@ usable" "fork failure"
     else
         [ -s "$tmp/err" ] || fail "fork failure: no message"    # dash: "Cannot fork", then exits
     fi
+    # in the middle of a pipeline (ulimit -u 3: two stages start, the third
+    # cannot): the started stages are killed and reaped at once (no 60 s
+    # wait, no zombie), no pipe end stays open, and the shell goes on
+    if is_minish; then
+        out=$(cd / && timeout 10 setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+              bash -c 'ulimit -u 3; exec "$0" -c "$1"' "$shpath" '
+                  fdlist() { now=; for f in /proc/$$/fd/*; do now="$now ${f##*/}"; done; }
+                  fdlist; before=$now; sleep 60 | sleep 60 | cat; echo st=$?
+                  fdlist; [ "$now" = "$before" ] && echo "no descriptor left"
+                  ps -o stat=,comm= --ppid $$; echo usable' 2> "$tmp/err")
+        expect "$out" "st=2
+no descriptor left
+R    ps
+usable" "fork failure in the middle of a pipeline"
+        grep -q '^minish: fork: Resource temporarily unavailable$' "$tmp/err" || fail "fork message: $(cat "$tmp/err")"
+    fi
 else
     echo "note: fork-failure check skipped (needs root, setpriv and a 'nobody' user that can run $sh)"
 fi
