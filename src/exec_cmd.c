@@ -422,6 +422,7 @@ static int cmd_exec_here(struct shell *sh, struct cmd *c)
     sys_trace_note("nothing is left to do in this %s: exec in place",
                    sh->is_subshell ? "subshell" : "shell");
     fflush(NULL);       /* the program replaces us: nothing buffered may be lost */
+    signals_child(sh, false);   /* as for any child: default signals, empty mask */
     exec_become(sh, &sp);
 }
 

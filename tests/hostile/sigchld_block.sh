@@ -31,6 +31,7 @@ true | true; ( b $$ )                           # ... after a pipeline
 x=$(true); ( b $$ )                             # ... after $(...)
 sleep 1 & ( b $$ ); kill $!                     # ... after starting a job
 /bin/true; ( b $$ )                             # ... after a program
+:   # (last: the line above must stay a forked subshell, not run in place)
 '
 lines=14
 for mode in fork vfork posix_spawn; do
