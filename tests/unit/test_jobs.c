@@ -285,9 +285,12 @@ static void test_notify_drops_done(void **state)
     job_add_process(a, 95001, "sleep 5");
     struct job *b = job_new(&t, "true", true);
     job_add_process(b, 95002, "true");
+    assert_false(jobs_have_notices(&t));    /* nothing has ended yet */
     job_record(&t, 95002, status_exited(0));
+    assert_true(jobs_have_notices(&t));     /* set -b prints it at once */
     FILE *f = open_memstream(&text, &len);
     jobs_notify(&t, f);
+    assert_false(jobs_have_notices(&t));
     jobs_notify(&t, f);     /* reported once only */
     fclose(f);
     assert_string_equal(text, "[2]+  Done                    true\n");
@@ -373,6 +376,24 @@ static void test_wait_echild(void **state)
 }
 
 /* A hang-up reaches a stopped job too: SIGHUP, then SIGCONT so it sees it. */
+/* Without a terminal taken from another group there is nothing to give
+ * back: jobs_tty_release and jobs_tty_reclaim do nothing at all. */
+static void test_tty_release_without_terminal(void **state)
+{
+    (void)state;
+    struct job_table t;
+    jobs_init(&t);
+    pid_t before = getpgrp();
+    jobs_tty_release(&t);           /* no terminal */
+    t.tty_fd = 0;
+    t.shell_pgid = before;
+    t.tty_orig_pgid = before;       /* the shell led the group itself */
+    jobs_tty_release(&t);
+    jobs_tty_reclaim(&t);
+    assert_int_equal(getpgrp(), before);
+    jobs_free(&t);
+}
+
 static void test_hangup_wakes_stopped_job(void **state)
 {
     (void)state;
@@ -406,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_wait_and_continue_real),
         cmocka_unit_test(test_wait_echild),
         cmocka_unit_test(test_hangup_wakes_stopped_job),
+        cmocka_unit_test(test_tty_release_without_terminal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
