@@ -300,6 +300,7 @@ def test_set_b_reports_at_once_while_typing():
     """set -b: Done appears while readline waits, with no key pressed, and
     the prompt and the half-typed line are drawn again after it."""
     with Shell() as sh:
+        sh.prompt()
         sh.run('set -b')
         sh.run('sleep 0.3 &')
         sh.send('echo hel')
@@ -326,3 +327,32 @@ def test_job_control_shell_gives_the_terminal_back():
         pgid, tpgid = p.match.group(1), p.match.group(2)
         p.expect(pexpect.EOF)
         assert pgid == tpgid, (script, pgid, tpgid)
+
+
+def test_background_pipeline_stages_are_children_of_the_shell():
+    """With job control, `a | b &` is two children of the shell in one new
+    process group led by the first stage; `jobs -l` lists both pids, $! is
+    the last, and `kill %1` ends both (they are reaped: no /proc entry)."""
+    import os
+    with Shell() as sh:
+        sh.prompt()
+        first = sh.run('sleep 312 | sleep 313 &')
+        out = sh.run('jobs -l')
+        pids = re.findall(r'^\[1\]\+\s+(\d+) Running.*\n\s+(\d+)\s+\| sleep 313 &',
+                          out, re.M)
+        assert pids, out
+        a, b = pids[0]
+        assert b in first, first                     # "[1] <last pid>"
+        assert sh.run('echo $!').strip() == b
+        for pid in (a, b):
+            with open('/proc/%s/stat' % pid) as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            assert fields[1] == str(sh.child.pid), (pid, fields)   # ppid: the shell
+            assert fields[2] == a, (pid, fields)                   # pgid: first stage
+        sh.run('kill %1')
+        deadline = time.time() + 5
+        while time.time() < deadline and any(os.path.exists('/proc/' + p) for p in (a, b)):
+            time.sleep(0.05)
+            sh.run(':')
+        assert not any(os.path.exists('/proc/' + p) for p in (a, b))
+        assert sh.exit() == 0
