@@ -1,8 +1,10 @@
-# A background pipeline is N children of the shell itself: `ps` lists both
-# sleeps (no shell in between), $! is the last stage, and after `kill $!`
-# `wait` waits for the other stage to end too.
+# A background pipeline is N children of the shell itself: `ps` finds both
+# sleeps among the shell's children (no shell in between; with one, this
+# loop would never end), $! is the last stage, and after `kill $!` `wait`
+# waits for the other stage to end too.
 sleep 2 | sleep 2 &
-ps -o comm= --ppid $$ | sort
+until [ "$(ps -o comm= --ppid $$ | grep -c '^sleep$')" = 2 ]; do sleep 0.05; done
+echo "both stages are children of the shell"
 kill %1
 wait
 echo "waited $?"
