@@ -30,6 +30,13 @@ def test_ctrl_d_at_ps2_reports_once_and_stays():
                 assert 'unexpected end of input (open quote from line 1)' in out, repr(out)
             assert sh.status() == 2
             after_prompt_is_clean(sh)
+        # an unfinished compound command says what it still needs
+        sh.sendline('if true; then echo x')
+        sh.expect(PS2_RE)
+        sh.ctrl('d')
+        sh.prompt()
+        assert "unexpected end of input (expecting 'fi')" in sh.child.before, sh.child.before
+        after_prompt_is_clean(sh)
         assert sh.child.isalive()
         assert sh.exit() == 0
 
