@@ -2,9 +2,10 @@
  * input.c -- the three sources of command lines: the terminal through GNU
  * readline, a descriptor (a script file or a pipe), and a string (-c).
  *
- * Owns: the line buffer the parser reads from, readline's configuration,
- *       turning each command typed into one history entry, Ctrl-C at the
- *       prompt, set -v echoing.
+ * Owns: the line buffer the parser reads from, readline's configuration
+ *       (editing mode, window size), turning each command typed into one
+ *       history entry, Ctrl-C at the prompt and Ctrl-C/Ctrl-D at PS2,
+ *       set -v echoing.
  * Never: parses; it hands lines to the parser through input_read.
  *
  * Two choices worth knowing:
@@ -296,9 +297,11 @@ static bool run_readline(struct input *in, const char *prompt)
     /* The window may have changed while a foreground job had the terminal
      * (the shell is not told then): ask the terminal for its size now. */
     rl_reset_screen_size();
+#if RL_READLINE_VERSION >= 0x0801
     /* readline 8 never clears this after an end of input, and with it set
      * every later line ends with an extra newline (bracketed paste) */
     rl_eof_found = 0;
+#endif
     editing_mode_apply(in->sh);
     rl_callback_handler_install(prompt, on_line);   /* prints the prompt */
     while (!in->got_line) {
