@@ -335,7 +335,7 @@ static char *tty_read(struct input *in, bool continuation)
         bool done = run_readline(in, prompt);
         free(prompt);
         if (done && in->typed == NULL && continuation && !hung_up(in)) {
-            sb_reset(&in->command);
+            flush_command(in);  /* kept in the history, as bash does: Up brings it back to fix */
             in->abandoned = INPUT_ENDED;    /* the parser reports what is unfinished */
             return NULL;
         }
@@ -344,7 +344,7 @@ static char *tty_read(struct input *in, bool continuation)
         discard_typed_line();
         in->sh->last_status = STATUS_SIGBASE + SIGINT;     /* bash: $? is 130 after ^C */
         if (continuation) {
-            sb_reset(&in->command);
+            flush_command(in);
             in->abandoned = INPUT_INTERRUPTED;
             diag_mute(true);    /* silently: the parser's complaint about the end is not shown */
             return NULL;

@@ -54,6 +54,10 @@ def test_ctrl_c_at_ps2_abandons_silently():
             assert 'minish' not in out and 'error' not in out, repr(out)
             assert sh.status() == 130
             after_prompt_is_clean(sh)
+        # the lines already entered stay in the history (bash): Up brings them back
+        hist = sh.run('history')
+        for start in CONSTRUCTS:
+            assert any(l.split(None, 1)[1:] == [start] for l in hist.splitlines()), (start, hist)
         assert sh.exit() == 0
 
 
