@@ -52,6 +52,10 @@ builtin_fn bi_read, bi_getopts;
 builtin_fn bi_jobs, bi_fg, bi_bg, bi_wait, bi_kill, bi_disown;
 /* bi_teach.c */
 builtin_fn bi_ptree, bi_fds, bi_reap;
+/* bi_help.c */
+builtin_fn bi_help;
+/* bi_fc.c */
+builtin_fn bi_fc;
 
 /* ==== Shared helpers (builtins.c) ==== */
 

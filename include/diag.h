@@ -7,6 +7,7 @@
 #ifndef MINISH_DIAG_H
 #define MINISH_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum {
@@ -28,17 +29,22 @@ const char *diag_source(void);
 void diag_set_line(int line);
 int diag_line(void);
 
+/* While muted, diag_error and diag_syntax print nothing: a command the
+ * user abandoned with Ctrl-C has no errors worth showing. */
+void diag_mute(bool on);
+
 /* Print "minish: [FILE: line N: ]WHAT: WHY\n" to stderr.  WHAT may be NULL. */
 void diag_error(const char *what, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
- * A syntax error at LINE near token NEAR:
- *   minish: [FILE: ]line N: syntax error near 'X'
+ * A syntax error near token NEAR:
+ *   minish: [FILE: ][WHERE: ]syntax error near 'X'
+ * WHERE is "line N", "line N of the command" (interactive) or NULL.
  * If SRC_LINE is non-NULL (interactive use) the offending line is shown too,
- * with a caret under column COL (1-based), as compilers do.
+ * with a caret under byte COL (1-based), in display columns, as compilers do.
  */
-void diag_syntax(int line, int col, const char *near, const char *src_line);
+void diag_syntax(const char *where, int col, const char *near, const char *src_line);
 
 /* Print "minish: WHAT: WHY" and exit(2).  For impossible situations only. */
 _Noreturn void diag_fatal(const char *what, const char *fmt, ...)

@@ -20,6 +20,12 @@ void history_init(struct shell *sh);
  * entries and an entry equal to the previous one are skipped. */
 void history_add_entry(const char *entry);
 
+/* The number of the entry holding the command being run (the last one
+ * history_add_entry was given), or 0.  fc leaves it out of its ranges. */
+int history_running_entry(void);
+/* Remove the newest entry (fc replaces its own line by what it runs). */
+void history_drop_newest(void);
+
 /*
  * Append the entries added since the last save to the history file,
  * creating it with mode 0600 whatever the umask, then cut it to HISTSIZE

@@ -35,10 +35,14 @@ void input_command_done(struct input *in);
 bool input_at_end(const struct input *in);
 
 /*
- * True (once) if Ctrl-C threw away a command that was being continued
- * (PS2): input_read then answered end of input, so the caller drops the
- * parser's result and starts a new parser.  Always false for files and strings.
+ * Did the user give up the command being continued (PS2)?  Ctrl-C there
+ * (INPUT_INTERRUPTED: messages are muted until this call, the command is
+ * dropped silently) or Ctrl-D on an empty line (INPUT_ENDED: the parser
+ * has reported the unfinished construct).  input_read then answered end
+ * of input, so the caller drops the parser's result and starts a new
+ * parser.  Answers once; always INPUT_KEPT for files and strings.
  */
-bool input_take_interrupt(struct input *in);
+enum input_abandon { INPUT_KEPT, INPUT_INTERRUPTED, INPUT_ENDED };
+enum input_abandon input_take_abandoned(struct input *in);
 
 #endif

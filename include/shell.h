@@ -58,6 +58,7 @@ struct shell_opts {
     bool monitor;       /* -m: job control */
     bool notify;        /* -b */
     bool ignoreeof;
+    bool vi, emacs;     /* line-editing mode at the prompt: exactly one is on */
     bool pipefail;
     bool interactive;   /* -i */
     bool trace;         /* teaching narration (set -o trace) */

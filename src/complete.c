@@ -250,16 +250,83 @@ static char **complete_attempt(const char *text, int start, int end)
     return NULL;            /* readline's file-name completion */
 }
 
+/* ==== Quoting file names ==== */
+
+/*
+ * Characters that must be quoted in a file name put on the line.  Not '~':
+ * it is special only at the start of a word, where it is the user's own
+ * `~/` (quoted, it would not expand).
+ */
+static const char quote_chars[] = " \t\n\\\"'@<>=;|&()#$`?*[!:{";
+
+/*
+ * readline's hook to quote a completed name MATCH.  *QUOTE is the quote
+ * the user opened the word with (0 if none), and the name is quoted in
+ * that style, as bash does: 'it'\''s', "a \$b", or a backslash before
+ * each character that needs one.  With several matches (MULT_MATCH) the
+ * quote is left open, so that the user can go on typing.
+ */
+static char *quote_filename(char *match, int match_type, char *quote)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char q = *quote;
+    if (q == '\'' || q == '"')
+        sb_putc(&sb, q);
+    for (const char *s = match; *s != '\0'; s++) {
+        if (q == '\'' && *s == '\'')
+            sb_puts(&sb, "'\\''");       /* close, an escaped quote, reopen */
+        else if (q == '"' && strchr("$`\"\\", *s) != NULL)
+            sb_printf(&sb, "\\%c", *s);
+        else if (q == 0 && strchr(quote_chars, *s) != NULL)
+            sb_printf(&sb, "\\%c", *s);
+        else
+            sb_putc(&sb, *s);
+    }
+    if ((q == '\'' || q == '"') && match_type == SINGLE_MATCH)
+        sb_putc(&sb, q);
+    char *out = strdup(sb.buf);     /* readline frees it with free() */
+    sb_free(&sb);
+    return out;
+}
+
+/* The inverse, for the word typed so far: `my\ fi` names "my fi". */
+static char *dequote_filename(char *text, int quote)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *s = text; *s != '\0'; s++) {
+        bool escapes = quote == 0 || (quote == '"' && s[1] != '\0' && strchr("$`\"\\", s[1]));
+        if (*s == '\\' && quote != '\'' && s[1] != '\0' && escapes)
+            s++;
+        sb_putc(&sb, *s);
+    }
+    char *out = strdup(sb.buf);
+    sb_free(&sb);
+    return out;
+}
+
+/* Is TEXT[INDEX] quoted by a backslash (so a blank there does not end the word)? */
+static int char_is_quoted(char *text, int index)
+{
+    int n = 0;
+    while (index - n > 0 && text[index - n - 1] == '\\')
+        n++;
+    return n % 2 == 1;
+}
+
 void complete_init(struct shell *sh)
 {
     complete_sh = sh;
     rl_readline_name = "minish";    /* for $if minish in ~/.inputrc */
     rl_attempted_completion_function = complete_attempt;
-    /* readline's default breaks minus '{', so that "${NA" reaches us whole */
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&(";
+    /* readline's default breaks minus '{', so that "${NA" reaches us whole,
+     * and minus '\\', so that `my\ fi` is one word (char_is_quoted) */
+    rl_basic_word_break_characters = " \t\n\"'`@$><=;|&(";
     rl_special_prefixes = "$";      /* '$' breaks words but stays in the text we get */
     rl_completer_quote_characters = "'\"";
-    rl_filename_quote_characters = " \t\n\\\"'@<>=;|&()#$`?*[!:{~";
+    rl_filename_quote_characters = quote_chars;
+    rl_filename_quoting_function = quote_filename;
+    rl_filename_dequoting_function = dequote_filename;
+    rl_char_is_quoted_p = char_is_quoted;
 }
 
 void complete_free(void)

@@ -43,6 +43,7 @@
 static bool loaded;         /* history_init ran: this shell keeps a history file */
 static int unsaved;         /* entries added since the last save */
 static struct shell *hist_sh;   /* for HISTSIZE, which may change at any time */
+static int running_entry;       /* number of the entry of the command now running (0: none) */
 
 /* HISTSIZE as a number of entries (DEFAULT_HISTSIZE if unset or not a number). */
 static int history_size(struct shell *sh)
@@ -110,15 +111,35 @@ void history_init(struct shell *sh)
 
 void history_add_entry(const char *entry)
 {
+    running_entry = 0;
     if (entry == NULL || strspn(entry, " \t\n") == strlen(entry))
         return;
     HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
-    if (last != NULL && strcmp(last->line, entry) == 0)
-        return;     /* pressing Enter on a recalled command adds nothing new */
-    if (hist_sh != NULL)
-        stifle_history(history_size(hist_sh));  /* HISTSIZE=5 takes effect at once */
-    add_history(entry);
-    unsaved++;
+    if (last == NULL || strcmp(last->line, entry) != 0) {
+        /* (pressing Enter on a recalled command adds nothing new) */
+        if (hist_sh != NULL)
+            stifle_history(history_size(hist_sh));  /* HISTSIZE=5 takes effect at once */
+        add_history(entry);
+        unsaved++;
+    }
+    running_entry = history_base + history_length - 1;
+}
+
+int history_running_entry(void)
+{
+    return running_entry;
+}
+
+void history_drop_newest(void)
+{
+    if (history_length == 0)
+        return;
+    HIST_ENTRY *gone = remove_history(history_length - 1);
+    if (gone != NULL)
+        free_history_entry(gone);   /* returns our data pointer, which is NULL */
+    if (unsaved > 0)
+        unsaved--;
+    running_entry = 0;
 }
 
 /*

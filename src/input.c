@@ -2,9 +2,10 @@
  * input.c -- the three sources of command lines: the terminal through GNU
  * readline, a descriptor (a script file or a pipe), and a string (-c).
  *
- * Owns: the line buffer the parser reads from, readline's configuration,
- *       turning each command typed into one history entry, Ctrl-C at the
- *       prompt, set -v echoing.
+ * Owns: the line buffer the parser reads from, readline's configuration
+ *       (editing mode, window size), turning each command typed into one
+ *       history entry, Ctrl-C at the prompt and Ctrl-C/Ctrl-D at PS2,
+ *       set -v echoing.
  * Never: parses; it hands lines to the parser through input_read.
  *
  * Two choices worth knowing:
@@ -23,6 +24,7 @@
 #include "input.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,7 +67,7 @@ struct input {
     struct strbuf command;      /* the lines of the command being typed (one history entry) */
     char *typed;                /* what readline's line handler received (malloc) */
     bool got_line;              /* the handler has run: typed is a line, or NULL at EOF */
-    bool interrupted;           /* Ctrl-C threw away a continued command */
+    enum input_abandon abandoned;   /* Ctrl-C or Ctrl-D threw away a continued command */
 };
 
 /* ==== Descriptors ==== */
@@ -164,6 +166,29 @@ static void on_line(char *line)
     rl_callback_handler_remove();   /* restores the terminal modes */
 }
 
+/*
+ * The editing mode (set -o vi / set -o emacs) and readline's
+ * rl_editing_mode (0 vi, 1 emacs) are kept equal: the option is applied
+ * before each prompt, and a switch made inside readline (its
+ * vi-editing-mode key, `set editing-mode vi` in ~/.inputrc) is read back
+ * after each line, so `set -o` always tells the truth.
+ */
+enum { RL_VI_MODE = 0, RL_EMACS_MODE = 1 };
+
+static void editing_mode_apply(const struct shell *sh)
+{
+    int want = sh->opt.vi ? RL_VI_MODE : RL_EMACS_MODE;
+    if (rl_editing_mode != want)
+        rl_variable_bind("editing-mode", want == RL_VI_MODE ? "vi" : "emacs");
+}
+
+static void editing_mode_read_back(struct shell *sh)
+{
+    bool vi = rl_editing_mode == RL_VI_MODE;
+    if (vi != sh->opt.vi)
+        shell_set_option_name(sh, vi ? "vi" : "emacs", true);
+}
+
 /* Keep the history across sessions: written when the shell exits. */
 static void history_at_exit(struct shell *sh)
 {
@@ -177,11 +202,18 @@ struct input *input_readline(struct shell *sh)
     in->kind = IN_READLINE;
     in->sh = sh;
     in->fd = -1;
+    /* the user's character set, so that readline and the syntax-error caret
+     * count UTF-8 letters as the terminal shows them */
+    setlocale(LC_CTYPE, "");
     rl_catch_signals = 0;       /* the shell owns its signal handlers ... */
-    rl_catch_sigwinch = 0;      /* ... all of them */
+    rl_catch_sigwinch = 0;      /* ... all of them: a resize sets a flag we act on */
+    signals_trap(SIGWINCH);
     rl_instream = stdin;
     rl_outstream = stderr;      /* prompts go to stderr, as in other shells */
     complete_init(sh);
+    rl_initialize();            /* reads ~/.inputrc: its editing-mode counts ... */
+    if (!sh->opt.vi)            /* ... unless ~/.minishrc said `set -o vi` */
+        editing_mode_read_back(sh);
     history_init(sh);
     sh->ops.at_exit = history_at_exit;
     return in;
@@ -230,6 +262,7 @@ static int wait_terminal(const struct input *in, int fd)
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGHUP);
     sigaddset(&block, SIGCHLD);
+    sigaddset(&block, SIGWINCH);
     if (sigprocmask(SIG_BLOCK, &block, &old) < 0)
         return -1;
     for (;;) {
@@ -240,6 +273,8 @@ static int wait_terminal(const struct input *in, int fd)
             jobs_reap(&in->sh->jobs);
             notify_now(in);
         }
+        if (signals_take(SIGWINCH))
+            rl_resize_terminal();   /* the window changed: new width, line redrawn */
         r = 0;
         if (signals_got_int || hung_up(in))
             break;
@@ -274,6 +309,15 @@ static bool run_readline(struct input *in, const char *prompt)
     in->got_line = false;
     in->typed = NULL;
     reading = in;
+    /* The window may have changed while a foreground job had the terminal
+     * (the shell is not told then): ask the terminal for its size now. */
+    rl_reset_screen_size();
+#if RL_READLINE_VERSION >= 0x0801
+    /* readline 8 never clears this after an end of input, and with it set
+     * every later line ends with an extra newline (bracketed paste) */
+    rl_eof_found = 0;
+#endif
+    editing_mode_apply(in->sh);
     rl_callback_handler_install(prompt, on_line);   /* prints the prompt */
     while (!in->got_line) {
         int r = wait_terminal(in, fileno(rl_instream));
@@ -290,11 +334,13 @@ static bool run_readline(struct input *in, const char *prompt)
         }
         rl_callback_read_char();
     }
+    editing_mode_read_back(in->sh);
     return true;
 }
 
 /* One line from the terminal (malloc'd, without '\n'), or NULL at end of
- * input or when Ctrl-C threw away a continued command. */
+ * input or when the user gave up a continued command (Ctrl-C or Ctrl-D at
+ * PS2): that command is thrown away and the shell goes on (dash, bash). */
 static char *tty_read(struct input *in, bool continuation)
 {
     if (!continuation)
@@ -303,13 +349,19 @@ static char *tty_read(struct input *in, bool continuation)
         char *prompt = prompt_render(in->sh, vars_get(in->sh->vars, continuation ? "PS2" : "PS1"));
         bool done = run_readline(in, prompt);
         free(prompt);
+        if (done && in->typed == NULL && continuation && !hung_up(in)) {
+            flush_command(in);  /* kept in the history, as bash does: Up brings it back to fix */
+            in->abandoned = INPUT_ENDED;    /* the parser reports what is unfinished */
+            return NULL;
+        }
         if (done)
             return in->typed;
         discard_typed_line();
         in->sh->last_status = STATUS_SIGBASE + SIGINT;     /* bash: $? is 130 after ^C */
         if (continuation) {
-            sb_reset(&in->command);
-            in->interrupted = true;
+            flush_command(in);
+            in->abandoned = INPUT_INTERRUPTED;
+            diag_mute(true);    /* silently: the parser's complaint about the end is not shown */
             return NULL;
         }
     }
@@ -365,11 +417,12 @@ bool input_at_end(const struct input *in)
     return in->text[in->text_pos + strspn(in->text + in->text_pos, " \t\n")] == '\0';
 }
 
-bool input_take_interrupt(struct input *in)
+enum input_abandon input_take_abandoned(struct input *in)
 {
-    bool interrupted = in->interrupted;
-    in->interrupted = false;
-    return interrupted;
+    enum input_abandon how = in->abandoned;
+    in->abandoned = INPUT_KEPT;
+    diag_mute(false);
+    return how;
 }
 
 void input_free(struct input *in)

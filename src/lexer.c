@@ -108,6 +108,9 @@ void lex_free(struct lexer *lx)
 void lex_start_command(struct lexer *lx)
 {
     lx->started = false;
+    /* at the prompt, lines are counted from the start of each command */
+    if (lx->shared->interactive && lx->pos >= lx->len && lx->aliases == NULL)
+        lx->lineno = 0;
 }
 
 /* Ask the reader for the next line.  Returns false at end of input. */
@@ -192,22 +195,56 @@ static void report_prefix_line(int line)
         diag_set_line(line);    /* diag_error prints "FILE: line N: " itself */
 }
 
+/*
+ * Where an error is, for the message: "line N" in scripts and -c strings.
+ * At an interactive prompt the lines are counted within the command being
+ * typed, and named only when it has more than one ("line 2 of the
+ * command"), as bash does.
+ */
+static const char *error_where(const struct lexer *lx, int line, char *buf, size_t size)
+{
+    if (!lx->shared->interactive)
+        snprintf(buf, size, "line %d", line);
+    else if (lx->lineno > 1)
+        snprintf(buf, size, "line %d of the command", line);
+    else
+        return NULL;
+    return buf;
+}
+
 void lex_error_msg(struct lexer *lx, int line, const char *msg)
 {
+    char buf[64];
     if (lx->shared->failed)
         return;
     lx->shared->failed = true;
     report_prefix_line(line);
-    if (diag_source() != NULL)
-        diag_error(NULL, "syntax error: %s", msg);
+    /* a script's "FILE: line N: " comes from diag_error itself */
+    const char *where = diag_source() != NULL ? NULL : error_where(lx, line, buf, sizeof buf);
+    diag_error(where, "syntax error: %s", msg);
+}
+
+/* The input ended inside a quote opened on LINE: at the prompt (Ctrl-D at
+ * PS2) "unexpected end of input (open quote from line 1)". */
+static void lex_error_open_quote(struct lexer *lx, int line)
+{
+    char msg[64];
+    if (lx->shared->interactive)
+        snprintf(msg, sizeof msg, "unexpected end of input (open quote from line %d)", line);
     else
-        diag_error(NULL, "line %d: syntax error: %s", line, msg);
+        snprintf(msg, sizeof msg, "unterminated quoted string");
+    lex_error_msg(lx, line, msg);
 }
 
 void lex_error_near(struct lexer *lx, const struct token *t)
 {
+    char buf[64];
     if (t->kind == TOK_ERROR || lx->shared->failed) {
         lx->shared->failed = true;
+        return;
+    }
+    if (t->kind == TOK_EOF && lx->shared->interactive) {
+        lex_error_msg(lx, t->pos.line, "unexpected end of input");
         return;
     }
     lx->shared->failed = true;
@@ -215,7 +252,8 @@ void lex_error_near(struct lexer *lx, const struct token *t)
     const char *src = NULL;
     if (lx->shared->interactive && lx->line != NULL && t->pos.line == lx->lineno)
         src = lx->line;
-    diag_syntax(t->pos.line, t->pos.col, lex_token_text(t, &sb), src);
+    const char *where = error_where(lx, t->pos.line, buf, sizeof buf);
+    diag_syntax(where, t->pos.col, lex_token_text(t, &sb), src);
     sb_free(&sb);
 }
 
@@ -337,7 +375,7 @@ static int lex_squote(struct lexer *lx, struct partbuf *pb, int line)
     for (;;) {
         int c = peek(lx);
         if (c == LEX_EOF) {
-            lex_error_msg(lx, line, "unterminated quoted string");
+            lex_error_open_quote(lx, line);
             return -1;
         }
         advance(lx);
@@ -361,7 +399,7 @@ static int lex_dquote(struct lexer *lx, struct partbuf *pb, int line)
     if (rc < 0)
         return -1;
     if (peek(lx) != '"') {
-        lex_error_msg(lx, line, "unterminated quoted string");
+        lex_error_open_quote(lx, line);
         return -1;
     }
     advance(lx);
@@ -416,7 +454,7 @@ static int collect_backquote(struct lexer *lx, bool in_dq, struct strbuf *out, i
     for (;;) {
         int c = peek(lx);
         if (c == LEX_EOF) {
-            lex_error_msg(lx, line, "unterminated quoted string");
+            lex_error_open_quote(lx, line);
             return -1;
         }
         advance(lx);

@@ -60,6 +60,33 @@ static void main_usage(FILE *out)
           "       minish --help | --version\n", out);
 }
 
+/* minish --help: every command-line option, one line each. */
+static void main_help(void)
+{
+    main_usage(stdout);
+    fputs("\n"
+          "  -c command    run COMMAND (then NAME is $0, ARGs are $1 ...)\n"
+          "  -s            read commands from standard input (the default without a file)\n"
+          "  -i            interactive: prompts, line editing, history, job control\n"
+          "  -e  -u  -f  -x  -v  -n  -C  -a  -b  -m\n"
+          "                the options of `set` (errexit nounset noglob xtrace verbose\n"
+          "                noexec noclobber allexport notify monitor); +X turns X off\n"
+          "  -o name       set an option by name (see `set -o`): also ignoreeof pipefail\n"
+          "                vi emacs trace noreap step spawn=auto|fork|vfork|posix_spawn\n"
+          "  --norc        do not read ~/.minishrc ($ENV) when interactive\n"
+          "  --ast         print the command tree of the input instead of running it\n"
+          "  --ast=dot     the same as a Graphviz graph\n"
+          "  --trace       narrate every fork, exec, pipe, dup2 and wait (set -o trace)\n"
+          "  --trace-file=FILE  record every process event in FILE as JSON lines\n"
+          "  --trace-dot=FILE   draw each command's processes and pipes in FILE (Graphviz;\n"
+          "                     %d in FILE: one file per command)\n"
+          "  --help        this list\n"
+          "  --version     the version\n"
+          "\n"
+          "In the shell, `help` lists the builtins.  The manual: man minish\n"
+          "(docs/minish.1); the guides are in docs/, user-guide.md first.\n", stdout);
+}
+
 /* --ast, --norc, --trace, --help, --version.  Returns 0 to go on, 1 to exit 0, -1 on error. */
 static int main_long_option(struct shell *sh, struct main_args *args, const char *opt)
 {
@@ -79,7 +106,7 @@ static int main_long_option(struct shell *sh, struct main_args *args, const char
             return -1;
         }
     } else if (strcmp(opt, "--help") == 0) {
-        main_usage(stdout);
+        main_help();
         return 1;
     } else if (strcmp(opt, "--version") == 0) {
         printf("minish %s\n", MINISH_VERSION);

@@ -13,6 +13,7 @@
 #include "parser.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
@@ -137,8 +138,19 @@ static struct node *syntax_error(struct parser *p)
 
 static bool expect_word(struct parser *p, enum rword word)
 {
+    static const char *const names[] = {
+        [RW_THEN] = "then", [RW_FI] = "fi", [RW_DO] = "do", [RW_DONE] = "done",
+        [RW_ESAC] = "esac", [RW_RBRACE] = "}", [RW_IN] = "in",
+    };
     if (accept_word(p, word))
         return true;
+    if (at(p, TOK_EOF) && p->shared.interactive && names[word] != NULL) {
+        /* Ctrl-D at PS2: say what the unfinished command still needs */
+        char msg[64];
+        snprintf(msg, sizeof msg, "unexpected end of input (expecting '%s')", names[word]);
+        lex_error_msg(p->lx, peek(p)->pos.line, msg);
+        return false;
+    }
     syntax_error(p);
     return false;
 }

@@ -109,8 +109,15 @@ int repl_run(struct shell *sh, struct input *in)
         enum parse_status st = parser_next(p, a, &n);
         bool go_on = true;
         input_command_done(in);     /* one history entry, however many lines */
-        if (input_take_interrupt(in)) {
-            /* Ctrl-C in a continued command: drop it and start afresh */
+        enum input_abandon gave_up = input_take_abandoned(in);
+        if (gave_up != INPUT_KEPT) {
+            /* Ctrl-C or Ctrl-D in a continued command: drop it and start
+             * afresh (the parser has seen an end of input it must forget) */
+            if (gave_up == INPUT_ENDED) {
+                if (st != PARSE_ERROR)  /* `echo a \` then Ctrl-D: complete, but not meant */
+                    diag_error(NULL, "syntax error: unexpected end of input");
+                sh->last_status = STATUS_SYNTAX;
+            }
             parser_free(p);
             p = repl_parser(sh, in);
         } else if (st == PARSE_EOF) {

@@ -38,7 +38,8 @@ struct option_def {
 static const struct option_def options[] = {
     OPT(errexit, 'e'),   OPT(noglob, 'f'),    OPT(ignoreeof, 0),
     OPT(interactive, 'i'), OPT(monitor, 'm'), OPT(noexec, 'n'),
-    OPT(xtrace, 'x'),    OPT(verbose, 'v'),   OPT(noclobber, 'C'),
+    OPT(xtrace, 'x'),    OPT(verbose, 'v'),   OPT(vi, 0),
+    OPT(emacs, 0),       OPT(noclobber, 'C'),
     OPT(allexport, 'a'), OPT(notify, 'b'),    OPT(nounset, 'u'),
     OPT(pipefail, 0),    OPT(trace, 0),       OPT(noreap, 0),
     OPT(step, 0),
@@ -130,6 +131,7 @@ void shell_init(struct shell *sh, char *const *envp)
 {
     memset(sh, 0, sizeof *sh);
     sh->pid = getpid();
+    sh->opt.emacs = true;       /* readline's default editing mode */
     init_vars(sh, envp);
     sh->funcs = funcs_new();
     sh->aliases = alias_new();
@@ -206,7 +208,11 @@ const char *shell_flags(const struct shell *sh, char *buf)
  */
 static void option_changed(struct shell *sh, const struct option_def *d)
 {
-    if (d->offset == offsetof(struct shell_opts, monitor)) {
+    if (d->offset == offsetof(struct shell_opts, vi)) {
+        sh->opt.emacs = !sh->opt.vi;        /* one editing mode: input.c applies it */
+    } else if (d->offset == offsetof(struct shell_opts, emacs)) {
+        sh->opt.vi = !sh->opt.emacs;
+    } else if (d->offset == offsetof(struct shell_opts, monitor)) {
         sh->jobs.job_control = sh->opt.monitor;
     } else if (d->offset == offsetof(struct shell_opts, noreap)) {
         sh->jobs.noreap = sh->opt.noreap;   /* teaching: jobs.c leaves zombies alone */

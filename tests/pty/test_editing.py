@@ -220,3 +220,96 @@ def test_tab_completes_user_names():
         sh.prompt()
         tab_run(sh, 'echo ~' + me.pw_name[:-1], me.pw_dir.rstrip('/') + '/')
         assert sh.exit() == 0
+
+
+def test_vi_mode_editing():
+    """set -o vi: ESC to command mode, x deletes, 0 goes to the start, cw changes a word."""
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('set -o vi')
+        out = sh.run('set -o')
+        assert contains_line(out, 'vi              on'), out
+        assert contains_line(out, 'emacs           off'), out
+        sh.send('echo hello worldd')
+        sh.send('\x1b')                     # command mode, on the last d
+        sh.send('x')                        # "echo hello world"
+        sh.send('0')
+        sh.send('cwprintf "<%s>"\x1b')      # echo -> printf "<%s>"
+        sh.sendline('')
+        sh.expect_exact('<hello><world>')
+        sh.prompt()
+        sh.run('set -o emacs')
+        sh.send('cho emacs-again')
+        sh.ctrl('a')                        # emacs: to the start of the line
+        sh.sendline('e')
+        sh.expect_exact('\r\nemacs-again\r\n')
+        sh.prompt()
+        assert sh.exit() == 0
+
+
+def test_vi_mode_from_minishrc():
+    def setup(home):
+        with open(os.path.join(home, '.minishrc'), 'w') as f:
+            f.write('set -o vi\n')
+    with Shell(setup=setup, args=()) as sh:
+        sh.prompt()
+        sh.send('echo one two')
+        sh.send('\x1b0dw')                  # vi: delete the first word
+        sh.sendline('')
+        sh.expect(r'one: (command )?not found')
+        sh.prompt()
+        assert sh.exit('exit 0') == 0
+
+
+def test_tilde_completion_keeps_tilde_and_quotes_only_what_needs_it():
+    def setup(home):
+        os.mkdir(os.path.join(home, 'd'))
+        for name in ('visible_file', 'my file', "it's"):
+            open(os.path.join(home, 'd', name), 'w').close()
+    with Shell(setup=setup) as sh:
+        sh.prompt()
+        cases = [
+            ('ls ~/d/vis\t', 'ls ~/d/visible_file '),           # no quotes around ~
+            ('ls ~/d/my\t', 'ls ~/d/my\\ file '),               # one backslash
+            ("ls 'd/it\t", "ls 'd/it'\\''s' "),                  # the user's ' style kept
+            ('ls ~/d/my\\ f\t', 'ls ~/d/my\\ file '),           # typed quoting understood
+            ('ls "d/it\t', 'ls "d/it\'s" '),                    # the user's " style
+        ]
+        for typed, want in cases:
+            sh.send(typed)
+            sh.expect_exact(want)
+            sh.sendline('')
+            sh.prompt()
+            assert 'No such file' not in sh.child.before, sh.child.before
+        assert sh.exit() == 0
+
+
+def test_resize_reaches_readline():
+    """After a narrower window, readline scrolls a long line within the new
+    width (TERM=dumb shows '<' where the line is cut off); after a resize while
+    a foreground job had the terminal, the new width counts too."""
+    long = 'abcdefghij' * 5
+    with Shell() as sh:
+        sh.prompt()
+        sh.child.setwinsize(24, 30)
+        sh.send('cho ' + long)
+        sh.expect_exact('<')                # scrolled: the line is wider than 30
+        sh.ctrl('a')
+        sh.send('e')
+        sh.ctrl('e')
+        sh.sendline('Z')
+        sh.expect_exact('\r\n' + long + 'Z\r\n')
+        sh.prompt()
+        sh.sendline('cat')
+        sh.expect_exact('cat\r\n')
+        sh.child.setwinsize(24, 200)        # told to cat's group, not to the shell
+        sh.ctrl('d')
+        sh.prompt()
+        sh.send('echo ' + long)
+        sh.expect_exact('echo ' + long)     # whole: no scrolling at 200 columns
+        sh.ctrl('a')
+        sh.send('#')
+        sh.sendline('')
+        sh.prompt()
+        assert '<' not in sh.child.before and '>' not in sh.child.before, repr(sh.child.before)
+        assert sh.exit() == 0

@@ -81,3 +81,23 @@ def test_ps1_more_escapes_and_expansion():
         sh.sendline('then echo in-ps2; fi')
         sh.expect('in-ps2')
         sh.sendline('exit')
+
+
+def test_caret_under_the_right_column_in_utf8():
+    """Six Cyrillic letters are twelve bytes but six columns: the caret goes
+    under the second '|', not six columns to its right."""
+    with Shell(extra_env={'LC_ALL': 'C.UTF-8'}) as sh:
+        sh.prompt()
+        out = sh.run('echo привет | | x')
+        rows = out.splitlines()
+        i = next(k for k, r in enumerate(rows) if r.startswith('  echo'))
+        line, caret = rows[i], rows[i + 1]
+        assert caret.rstrip() == ' ' * caret.index('^') + '^', repr(caret)
+        assert caret.index('^') == line.rindex('|'), (line, caret)
+        assert 'line' not in rows[i - 1], rows[i - 1]      # one-line command: no line number
+        # a tab (typed with Ctrl-V Tab) is shown as spaces, up to the next multiple of 8
+        out = sh.run('echo\x16\tx ;; y')
+        rows = out.splitlines()
+        i = next(k for k, r in enumerate(rows) if r.startswith('  echo'))
+        assert '\t' not in rows[i] and rows[i + 1].index('^') == rows[i].index(';;'), rows
+        assert sh.exit('exit 0') == 0

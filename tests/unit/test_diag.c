@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,19 @@ static void script_error(void)
 static void syntax_with_caret(void)
 {
     diag_set_source(NULL);
-    diag_syntax(3, 4, ")", "ls )\n");
+    diag_syntax("line 3", 4, ")", "ls )\n");
+}
+
+/* "echo привет | | x": the second '|' is byte 21 but column 15 */
+static void syntax_utf8_caret(void)
+{
+    diag_syntax(NULL, 21, "|", "echo \u043f\u0440\u0438\u0432\u0435\u0442 | | x\n");
+}
+
+/* a tab runs to column 8: shown as spaces, the caret counts them */
+static void syntax_tab_caret(void)
+{
+    diag_syntax(NULL, 5, ";;", "a\tb ;;\n");
 }
 
 static void test_error_format(void **state)
@@ -73,6 +86,22 @@ static void test_syntax_error_caret(void **state)
                         "     ^\n");
 }
 
+static void test_syntax_caret_columns(void **state)
+{
+    (void)state;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+        skip();
+    assert_string_equal(capture_stderr(syntax_utf8_caret),
+                        "minish: syntax error near '|'\n"
+                        "  echo \u043f\u0440\u0438\u0432\u0435\u0442 | | x\n"
+                        "                ^\n");
+    assert_string_equal(capture_stderr(syntax_tab_caret),
+                        "minish: syntax error near ';;'\n"
+                        "  a       b ;;\n"
+                        "            ^\n");
+    setlocale(LC_CTYPE, "C");
+}
+
 static void test_memory_helpers(void **state)
 {
     (void)state;
@@ -91,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_error_format),
         cmocka_unit_test(test_syntax_error_caret),
+        cmocka_unit_test(test_syntax_caret_columns),
         cmocka_unit_test(test_memory_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
