@@ -288,8 +288,10 @@ static char *tty_read(struct input *in, bool continuation)
         char *prompt = prompt_render(in->sh, vars_get(in->sh->vars, continuation ? "PS2" : "PS1"));
         bool done = run_readline(in, prompt);
         free(prompt);
-        if (done)
+        if (done) {
+            jobs_save_tty_modes(&in->sh->jobs);   /* readline has restored them */
             return in->typed;
+        }
         discard_typed_line();
         in->sh->last_status = STATUS_SIGBASE + SIGINT;     /* bash: $? is 130 after ^C */
         if (continuation) {
