@@ -71,14 +71,11 @@ test: test-deps
 	@tests/run_all.sh $(BUILD) $(JOBS) $(TEST_FUZZ_SECONDS)
 
 asan: test-deps
-	cmake -S . -B build-asan -DMINISH_SANITIZE=ON
-	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -E valgrind
+	@tests/run_all.sh $(BUILD) $(JOBS) $(FUZZ_SECONDS) asan
 
 # libFuzzer targets (clang), FUZZ_SECONDS each; docs/reliability.md says how to run longer.
 fuzz: test-deps
-	tests/fuzz/build.sh build-fuzz
-	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+	@tests/run_all.sh $(BUILD) $(JOBS) $(FUZZ_SECONDS) fuzz
 
 bench: all
 	bench/run.sh $(BUILD)/minish
