@@ -1,22 +1,37 @@
 # A thin wrapper around CMake.
-#   make run    install what is missing, build, start the shell
-#   make test   build and run every test: the ctest suite (unit, golden,
-#               differential, system, pty, hostile, teaching, Valgrind), the
-#               suite again on an ASan+UBSan build, and a short fuzzing run
+#   make run        install the build packages, build, start the shell
+#   make test       install the test packages, configure, build, then run
+#                   every phase (tests/run_all.sh): the ctest suite (unit,
+#                   golden, differential, system, pty, hostile, teaching,
+#                   install, Valgrind), the suite again on an ASan+UBSan
+#                   build, and a short fuzzing run; one summary at the end
+#   make install    binary, man page and examples under $(DESTDIR)$(PREFIX)
+#   make uninstall  remove them again
+#   make deb        a Debian package (CPack) in $(BUILD)
 #   make asan / make fuzz / make bench   one part at a time
-BUILD ?= build
-JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
-# Debian packages: what building needs, and what the tests need besides.
+BUILD  ?= build
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+PREFIX ?= /usr/local
+DESTDIR ?=
+# The Debian packages: what building needs, and what the tests need besides.
+# This is the one list: .ci/run installs it through `make test-deps`.
 BUILD_DEPS = cmake gcc make libreadline-dev libcmocka-dev
-TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev
+TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev \
+             man-db strace graphviz chromium tmux
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build-deps install-pkgs run test asan bench fuzz clean
+.PHONY: all configure build-deps test-deps deps install-pkgs print-deps run test \
+        asan bench fuzz install uninstall deb clean FORCE
 
 all: $(BUILD)/minish
 
 $(BUILD)/Makefile:
+	cmake -S . -B $(BUILD)
+
+# Configure again even when $(BUILD) exists: tools installed since the last
+# run (valgrind, pexpect, dash) then get their tests registered.
+configure:
 	cmake -S . -B $(BUILD)
 
 $(BUILD)/minish: $(BUILD)/Makefile FORCE
@@ -24,40 +39,59 @@ $(BUILD)/minish: $(BUILD)/Makefile FORCE
 
 FORCE:
 
-# Install the Debian packages that are missing (apt-get; sudo when not root).
+# Install the Debian packages that are missing (apt-get; sudo when not root),
+# without their recommends.
 build-deps:
 	@$(MAKE) --no-print-directory install-pkgs PKGS="$(BUILD_DEPS)"
 
-deps:
+test-deps:
 	@$(MAKE) --no-print-directory install-pkgs PKGS="$(BUILD_DEPS) $(TEST_DEPS)"
 
+deps: test-deps
+
+print-deps:
+	@echo $(BUILD_DEPS) $(TEST_DEPS)
+
 install-pkgs:
-	@missing=$$(for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(PKGS); do \
+	              dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q ' installed$$' || echo $$p; \
+	            done); \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  echo "installing:" $$missing; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 run: build-deps all
 	$(BUILD)/minish
 
-test: deps all
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
-	$(MAKE) --no-print-directory asan
-	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+# Every phase runs even when an earlier one fails; the summary comes last.
+test: test-deps
+	@tests/run_all.sh $(BUILD) $(JOBS) $(TEST_FUZZ_SECONDS)
 
-asan: deps
-	cmake -S . -B build-asan -DMINISH_SANITIZE=ON
-	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS) -E valgrind
+asan: test-deps
+	@tests/run_all.sh $(BUILD) $(JOBS) $(FUZZ_SECONDS) asan
 
 # libFuzzer targets (clang), FUZZ_SECONDS each; docs/reliability.md says how to run longer.
-fuzz: deps
-	tests/fuzz/build.sh build-fuzz
-	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+fuzz: test-deps
+	@tests/run_all.sh $(BUILD) $(JOBS) $(FUZZ_SECONDS) fuzz
 
 bench: all
 	bench/run.sh $(BUILD)/minish
+
+# cmake --install knows the layout (CMakeLists.txt); DESTDIR is for packagers.
+install: all
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# The same files as CMakeLists.txt's install() rules (the install test checks
+# that nothing is left behind).
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/minish" "$(DESTDIR)$(PREFIX)/share/man/man1/minish.1"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/doc/minish"
+
+deb: all
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

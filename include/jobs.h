@@ -63,6 +63,11 @@ struct job_table {
 void jobs_init(struct job_table *t);
 /* Frees every job (does not wait: call jobs_reap first if needed). */
 void jobs_free(struct job_table *t);
+/* Remember the terminal's modes as the shell's own, restored whenever the
+ * shell takes the terminal back from a job.  Called while the shell owns
+ * the terminal and before it forks: a foreground child takes the terminal
+ * itself and may change the modes (stty raw) before the parent looks. */
+void jobs_save_tty_modes(struct job_table *t);
 
 /* A new empty job.  BACKGROUND jobs get an id (%n) and are listed by `jobs`. */
 struct job *job_new(struct job_table *t, const char *text, bool background);

@@ -354,8 +354,10 @@ static char *tty_read(struct input *in, bool continuation)
             in->abandoned = INPUT_ENDED;    /* the parser reports what is unfinished */
             return NULL;
         }
-        if (done)
+        if (done) {
+            jobs_save_tty_modes(&in->sh->jobs);   /* readline has restored them */
             return in->typed;
+        }
         discard_typed_line();
         in->sh->last_status = STATUS_SIGBASE + SIGINT;     /* bash: $? is 130 after ^C */
         if (continuation) {

@@ -247,16 +247,21 @@ static void mark_gone(struct job *j)
 /* Hand the terminal to J.  False if there is no terminal to hand over. */
 static bool tty_give(struct job_table *t, struct job *j, const char *why)
 {
-    /* the modes the shell wants back afterwards (readline has left it in
-     * cooked mode by now) */
-    if (tcgetattr(t->tty_fd, &t->shell_tmodes) < 0)
-        return false;
+    /* the modes the shell wants back afterwards were read before the job
+     * was forked (jobs_save_tty_modes): the job may have changed them by
+     * now, since a foreground child takes the terminal itself */
     /* a job that stopped in raw mode (vi) gets its own modes back; set
      * them first, while the shell still owns the terminal */
     if (j->saved_tmodes_valid && tcsetattr(t->tty_fd, TCSADRAIN, &j->tmodes) < 0)
         j->saved_tmodes_valid = false;
     /* now reads from the terminal and Ctrl-C/Ctrl-Z go to the job's group */
     return sys_tcsetpgrp(t->tty_fd, j->pgid, why) == 0;
+}
+
+void jobs_save_tty_modes(struct job_table *t)
+{
+    if (t->tty_fd >= 0 && tcgetattr(t->tty_fd, &t->shell_tmodes) < 0)
+        sys_trace_note("tcgetattr failed: %s", strerror(errno));
 }
 
 /* Take the terminal back from J after it stopped or ended. */

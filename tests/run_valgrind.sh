@@ -4,6 +4,7 @@
 # descriptor left open at exit.
 #
 # Usage: run_valgrind.sh MINISH SUPPRESSIONS DIR...
+#        VALGRIND_PART=K/N run_valgrind.sh ...   only every Nth script, from the Kth
 #
 # Output is not compared here (the golden and diff tests do that); only what
 # Valgrind says.  Each script runs in a fresh copy of its directory with stdin
@@ -70,9 +71,14 @@ shift 2
 
 results=$(mktemp) || exit 2
 trap 'rm -f "$results"' EXIT
+part=${VALGRIND_PART:-1/1}
+k=${part%/*} n=${part#*/}
+i=0
 for d in "$@"; do
     for s in "$(cd "$d" && pwd)"/*.sh; do
-        [ -e "$s" ] && printf '%s\0' "$s"
+        [ -e "$s" ] || continue
+        i=$((i + 1))
+        [ $(( (i - 1) % n + 1 )) = "$k" ] && printf '%s\0' "$s"
     done
 done | xargs -0 -r -n 1 -P "$(nproc 2>/dev/null || echo 2)" \
     "$self" --one "$minish" "$supp" > "$results"

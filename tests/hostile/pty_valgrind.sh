@@ -3,13 +3,13 @@
 # (tests/pty/run.py) with every minish they start running under Valgrind
 # memcheck.  A wrapper execs valgrind in place (same pid, so the tests'
 # process-group checks still hold), one log per process; the run fails on
-# a memory error or a definite leak in any of them.  Exit 77: no valgrind
-# or no pexpect.
+# a memory error or a definite leak in any of them (or if valgrind or
+# pexpect is missing: `make test` installs them).
 minish=$1
 supp=$2
 here=$(cd "$(dirname "$0")" && pwd)
-command -v valgrind >/dev/null 2>&1 || { echo "SKIP: valgrind not installed"; exit 77; }
-python3 -c 'import pexpect' 2>/dev/null || { echo "SKIP: python3-pexpect not installed"; exit 77; }
+command -v valgrind >/dev/null 2>&1 || { echo "FAIL: needs valgrind (apt-get install valgrind)"; exit 1; }
+python3 -c 'import pexpect' 2>/dev/null || { echo "FAIL: needs python3-pexpect (apt-get install python3-pexpect)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/minish-vgpty.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 cat > "$work/minish" <<W

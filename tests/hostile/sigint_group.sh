@@ -9,8 +9,8 @@
 # tests/pty/test_signals.py.
 sh=$1
 . "$(dirname "$0")/lib.sh"
-command -v python3 >/dev/null || skip "python3 not installed"
-command -v ps >/dev/null || skip "ps not installed"
+need python3 python3
+need ps procps
 
 # launch SCRIPT: start "$sh -c SCRIPT" in the background, in a process group
 # of its own, with SIGINT at its default (a job started with & by a script

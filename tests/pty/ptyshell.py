@@ -47,6 +47,7 @@ class Shell:
         self.child = pexpect.spawn(MINISH, list(args), env=env, cwd=self.cwd,
                                    encoding='utf-8', timeout=TIMEOUT,
                                    dimensions=(24, 200), preexec_fn=default_signals)
+        SESSIONS.add(self.child.pid)  # it leads a session of its own (setsid)
         self.closed = False
 
     def __enter__(self):
@@ -55,6 +56,15 @@ class Shell:
     def __exit__(self, *exc):
         try:
             if not self.closed and self.child.isalive():
+                # a failed test: the shell, and every job it left in its
+                # session (background jobs get no SIGHUP when it is killed)
+                for pid in subprocess.run(['pgrep', '-s', str(self.child.pid)],
+                                          capture_output=True, text=True).stdout.split():
+                    if int(pid) != self.child.pid:
+                        try:
+                            os.kill(int(pid), signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
                 self.child.kill(9)
                 self.child.wait()
         finally:
@@ -127,15 +137,36 @@ class Shell:
         return self.child.exitstatus
 
 
+# The sessions of the shells this run started.  Looking for processes only
+# in them keeps tests apart from other runs of the same tests on the machine
+# (ctest runs `pty` and `valgrind_pty` side by side).
+SESSIONS = set()
+
+
+def pgrep(pattern):
+    """Pids (strings) of the processes whose command line matches PATTERN,
+    in the sessions of the shells started by this run."""
+    if not SESSIONS:
+        return []
+    r = subprocess.run(['pgrep', '-s', ','.join(str(s) for s in sorted(SESSIONS)),
+                        '-f', pattern], capture_output=True, text=True)
+    return r.stdout.split()
+
+
+def wait_for(check, timeout=5):
+    """Poll CHECK() until it returns something true (returned) or TIMEOUT
+    seconds pass (then its last value)."""
+    deadline = time.time() + timeout
+    while True:
+        value = check()
+        if value or time.time() > deadline:
+            return value
+        time.sleep(0.05)
+
+
 def wait_gone(pattern, timeout=5):
     """True once no process's command line matches PATTERN."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        r = subprocess.run(['pgrep', '-f', pattern], capture_output=True, text=True)
-        if r.stdout.strip() == '':
-            return True
-        time.sleep(0.1)
-    return False
+    return wait_for(lambda: not pgrep(pattern), timeout)
 
 
 def ps_of(pid, fields):
@@ -160,5 +191,5 @@ def contains_line(text, want):
     return any(line.strip() == want for line in text.splitlines())
 
 
-__all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'prompt_char', 'contains_line', 're',
+__all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'wait_for', 'pgrep', 'prompt_char', 'contains_line', 're',
            'ps_of', 'run_minish', 'MINISH', 'ROOT']

@@ -3,7 +3,7 @@ import time
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, wait_gone, re
+from ptyshell import Shell, PROMPT, pgrep, ps_of, re, wait_for, wait_gone
 
 
 def stop_foreground(sh, command):
@@ -120,7 +120,7 @@ def test_pipeline_stages_share_one_group():
         out = sh.run("sh -c 'ps -o pgid= -p $$' | cat; sh -c 'echo $$' | cat")
         # both stages of the first pipeline: same group, not the shell's
         sh.run('sleep 306 | sleep 307 &')
-        time.sleep(0.3)
+        assert wait_for(lambda: len(pgrep('sleep 30[67]')) == 2)   # both started
         groups = subprocess_pgids('sleep 30[67]')
         assert len(groups) == 2 and len(set(groups)) == 1, groups
         assert groups[0] != str(sh.child.pid)
@@ -130,10 +130,7 @@ def test_pipeline_stages_share_one_group():
 
 
 def subprocess_pgids(pattern):
-    import subprocess
-    pids = subprocess.run(['pgrep', '-f', pattern], capture_output=True, text=True).stdout.split()
-    from ptyshell import ps_of
-    return [g for p in pids for g in ps_of(p, 'pgid')]
+    return [g for p in pgrep(pattern) for g in ps_of(p, 'pgid')]
 
 
 def test_terminal_modes_restored_after_a_job_broke_them():
