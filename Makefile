@@ -8,7 +8,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages: what building needs, and what the tests need besides.
 BUILD_DEPS = cmake gcc make libreadline-dev libcmocka-dev
-TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev
+TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev chromium
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 20
 

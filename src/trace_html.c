@@ -239,8 +239,10 @@ static void describe_fd(struct gbuf *b, int fd)
         text = tty;
     } else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         kind = "file";
+    } else if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        text = "a pipe from outside";   /* not one of the trace's pipes */
     } else if (n <= 0) {
-        text = fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) ? "a pipe from outside" : "open";
+        text = "open";
     }
     gb_printf(b, "{\"fd\":%d,\"kind\":\"%s\",\"cloexec\":%s,\"text\":", fd, kind,
               (fcntl(fd, F_GETFD) & FD_CLOEXEC) ? "true" : "false");

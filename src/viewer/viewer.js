@@ -21,6 +21,7 @@
 
   /* ==== Reading the data ==== */
 
+  const started = performance.now();
   const meta = JSON.parse(document.getElementById("minish-meta").textContent || "{}");
   const events = [];
   const errors = [];
@@ -396,7 +397,8 @@
     el(group, "rect", { class: "box " + p.state + (actor ? " actor" : ""), width: W, height: h, rx: 10 });
     el(group, "rect", { class: "head", x: 3, y: 3, width: W - 6, height: HEAD - 8, rx: 8 });
     el(group, "text", { class: "pid", x: 12, y: 26 }, "pid " + p.pid);
-    el(group, "text", { class: "prog", x: 118, y: 26 }, clip(p.program, 15));
+    const progX = 12 + (5 + String(p.pid).length) * 11.7;     /* after "pid N " */
+    el(group, "text", { class: "prog", x: progX, y: 26 }, clip(p.program, Math.floor((W - progX) / 11.7)));
     const info = el(group, "text", { class: "info", x: 12, y: 48 },
                     "pgid " + (p.pgid != null ? p.pgid : "?") + " \u00b7 ");
     const stateText = p.state + (p.status ? ": " + p.status : "");
@@ -410,7 +412,7 @@
       el(group, "rect", { class: "row" + (changed ? " changed" : ""), x: 4, y: y, width: W - 8,
                           height: ROW, rx: 4 });
       el(group, "text", { class: "fdnum", x: 14, y: y + 20 }, String(fd));
-      el(group, "text", { class: "fdtext", x: 44, y: y + 20 }, "\u2192 " + clip(fdText(d), 19));
+      el(group, "text", { class: "fdtext", x: 44, y: y + 20 }, "\u2192 " + clip(fdText(d), 19, d.kind === "file"));
       if (d.cloexec)
         el(group, "text", { class: "cx", x: W - 68, y: y + 19 }, "CLOEXEC");
     });
@@ -418,9 +420,14 @@
       el(group, "text", { class: "caption", x: 0, y: h + 18 }, clip(p.label, 36));
   }
 
-  function clip(s, n) {
+  /* S cut to N characters; a file name keeps its end ("file \u2026/dir/out"). */
+  function clip(s, n, keepEnd) {
     s = String(s);
-    return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
+    if (s.length <= n)
+      return s;
+    if (keepEnd && /^file /.test(s))
+      return "file \u2026" + s.slice(s.length - (n - 6));
+    return s.slice(0, n - 1) + "\u2026";
   }
 
   function drawPipes(g, st, lay, focus) {
@@ -484,7 +491,9 @@
     const lay = layout(st);
     const width = Math.max(lay.width, 900), height = lay.height + 30;
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-    const forks = el(svg, "g", {}), boxes = el(svg, "g", {}), pipes = el(svg, "g", {});
+    const shift = "translate(" + (width - lay.width) / 2 + ",0)";     /* centred */
+    const forks = el(svg, "g", { transform: shift }), boxes = el(svg, "g", { transform: shift }),
+          pipes = el(svg, "g", { transform: shift });
     drawForks(forks, st, lay);
     Object.keys(st.procs).forEach(function (k) {
       if (lay.pos[k])
@@ -658,6 +667,7 @@
 
   const hash = new URLSearchParams(location.hash.slice(1));
   go(Number(hash.get("step")) || 0);
+  document.body.dataset.readyMs = (performance.now() - started).toFixed(1);
   (hash.get("keys") || "").split("").forEach(function (k) {
     const name = { ">": "ArrowRight", "<": "ArrowLeft", "^": "Home", "$": "End" }[k] || k;
     document.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true }));
