@@ -8,6 +8,7 @@
  *
  *   minish [-eufxvnCabmis] [+eufxvnCabm] [-o NAME] [--ast] [--norc] [--trace]
  *          [-c COMMAND [NAME [ARG...]] | FILE [ARG...] | -s [ARG...]]
+ *   minish --trace-html=PAGE --from-trace=TRACE.jsonl
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -60,6 +61,7 @@ static void main_usage(FILE *out)
 {
     fputs("usage: minish [-eufxvnCabmis] [-o option] [--ast] [--norc] [--trace] [file [arg ...]]\n"
           "       minish [options] -c command [name [arg ...]]\n"
+          "       minish --trace-html=page.html [--from-trace=trace.jsonl] [options] [...]\n"
           "       minish --help | --version\n", out);
 }
 

@@ -324,7 +324,7 @@
   /* ==== Drawing ==== */
 
   const SVG = "http://www.w3.org/2000/svg";
-  const W = 300, HEAD = 62, ROW = 28, GAP = 130, BAND = 150, MARGIN = 30;
+  const W = 300, HEAD = 62, ROW = 28, GAP = 130, BAND = 120, MARGIN = 30;
 
   function el(parent, name, attrs, text) {
     const e = document.createElementNS(SVG, name);
