@@ -305,9 +305,23 @@ static void live_write(void)
     free(page.p);
 }
 
+/* At exit: the last page, then everything this module holds is freed. */
 static void live_at_exit(void)
 {
+    if ((long)getpid() != owner)
+        return;
     live_write();
+    for (size_t i = 0; i < ncommands; i++)
+        free(commands[i].text);
+    free(commands);
+    commands = NULL;
+    ncommands = 0;
+    free(start_fds);
+    free(page_path);
+    start_fds = page_path = NULL;
+    close(page_fd);
+    close(log_fd);
+    page_fd = log_fd = -1;      /* a call traced after this is not recorded */
 }
 
 int trace_html_open(const char *path, bool each_command)
