@@ -518,6 +518,21 @@ static long convert_lines(char *text, struct gbuf *data, char *why, size_t whyle
     return nevents;
 }
 
+/* PAGE into a new file OUT.  Returns 0, or -1 with WHY set. */
+static int write_file(const char *out, const struct gbuf *page, char *why, size_t whylen)
+{
+    int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int err = fd < 0 ? errno : write_all(fd, page->p, page->len) < 0 ? errno : 0;
+    if (fd >= 0 && close(fd) < 0 && err == 0)
+        err = errno;
+    if (err == 0)
+        return 0;
+    snprintf(why, whylen, "%s: %s", out, strerror(err));
+    if (fd >= 0)
+        unlink(out);        /* never leave half a page behind */
+    return -1;
+}
+
 int trace_html_convert(const char *in, const char *out, char *why, size_t whylen)
 {
     struct gbuf text = {0}, data = {0}, meta = {0}, page = {0};
@@ -546,17 +561,7 @@ int trace_html_convert(const char *in, const char *out, char *why, size_t whylen
         snprintf(why, whylen, "%s", strerror(ENOMEM));
         goto fail;
     }
-    int ofd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int werr = ofd < 0 ? errno : write_all(ofd, page.p, page.len) < 0 ? errno : 0;
-    if (ofd >= 0 && close(ofd) < 0 && werr == 0)
-        werr = errno;
-    if (werr != 0) {
-        snprintf(why, whylen, "%s: %s", out, strerror(werr));
-        if (ofd >= 0)
-            unlink(out);    /* never leave half a page behind */
-        goto fail;
-    }
-    rc = 0;
+    rc = write_file(out, &page, why, whylen);
 fail:
     if (fd >= 0)
         close(fd);

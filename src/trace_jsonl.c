@@ -152,30 +152,37 @@ static int read_string(struct reader *rd, const char **s)
     return 0;
 }
 
+/* Skip the digits at rd->p; how many there were. */
+static size_t skip_digits(struct reader *rd)
+{
+    size_t n = 0;
+    for (; *rd->p >= '0' && *rd->p <= '9'; rd->p++)
+        n++;
+    return n;
+}
+
 /* number = ['-'] digits ['.' digits] [('e'|'E') ['+'|'-'] digits].  The
- * text goes to TEXT (cut at CAP); *INTEGER says whether it has no fraction. */
+ * text goes to TEXT (cut at CAP); *INTEGER says whether it has no fraction
+ * and no exponent. */
 static int read_number(struct reader *rd, char *text, size_t cap, bool *integer)
 {
     const char *start = rd->p;
-    size_t digits = 0;
-    *integer = true;
     if (*rd->p == '-')
         rd->p++;
-    for (; *rd->p >= '0' && *rd->p <= '9'; rd->p++)
-        digits++;
-    if (digits == 0)
+    if (skip_digits(rd) == 0)
         return fail(rd, "expected a value, found %s", found(rd));
-    if (*rd->p == '.' || *rd->p == 'e' || *rd->p == 'E') {
+    *integer = true;
+    if (*rd->p == '.') {
+        rd->p++;
         *integer = false;
-        if (*rd->p == '.')
-            rd->p++;
-        if (*rd->p == 'e' || *rd->p == 'E')
-            rd->p += rd->p[1] == '+' || rd->p[1] == '-' ? 2 : 1;
-        if (*rd->p < '0' || *rd->p > '9')
+        if (skip_digits(rd) == 0)
             return fail(rd, "a number is cut short");
-        while ((*rd->p >= '0' && *rd->p <= '9') || *rd->p == 'e' || *rd->p == 'E'
-               || ((*rd->p == '+' || *rd->p == '-') && (rd->p[-1] == 'e' || rd->p[-1] == 'E')))
-            rd->p++;
+    }
+    if (*rd->p == 'e' || *rd->p == 'E') {
+        rd->p += rd->p[1] == '+' || rd->p[1] == '-' ? 2 : 1;
+        *integer = false;
+        if (skip_digits(rd) == 0)
+            return fail(rd, "a number is cut short");
     }
     snprintf(text, cap, "%.*s", (int)(rd->p - start), start);
     return 0;

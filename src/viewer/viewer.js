@@ -197,72 +197,100 @@
     if (!c)
       return;
     const d = (ev.detail || "").replace(/\s*\[wstatus.*\]/, "");
-    c.status = d;
-    c.state = /^stopped/.test(d) ? "stopped" : /^continued/.test(d) ? "running" : "reaped";
-    if (c.state === "reaped")
-      c.fds = {};       /* exit closed them all, long before the wait */
+    if (/^stopped/.test(d) || /^continued/.test(d)) {
+      c.state = /^stopped/.test(d) ? "stopped" : "running";
+      c.status = /^stopped/.test(d) ? d : "";
+    } else {
+      ended(c, "reaped", d);    /* exit closed its descriptors long before the wait */
+    }
     focus.other = c.pid;
   }
 
-  /* Apply event EV to state ST.  Returns what changed (for highlighting). */
-  function apply(st, ev) {
-    const focus = { actor: ev.pid, fds: [], born: null, other: null };
-    if (st.job !== ev.job) {
-      dropReaped(st);
-      st.job = ev.job;
-    }
-    /* vfork/posix_spawn: the parent narrates its child's calls ("in the child") */
-    if (ev.call === "fork" && ev.result === 0) {   /* the child's first words */
-      born(st, ev.pid, ev.ppid, ev.reason, focus);
-      return focus;
-    }
-    let actor = ev.pid;
-    const inChild = /^in the child/.test(ev.reason || "") && st.spawned[ev.pid];
-    if (inChild)
-      actor = st.spawned[ev.pid];
-    else
-      delete st.spawned[ev.pid];
-    const p = proc(st, actor, inChild ? ev.pid : ev.ppid);
-    focus.actor = actor;
-    const call = ev.call;
-    if ((call === "fork" || call === "vfork" || call === "posix_spawn") && ev.result > 0) {
-      born(st, ev.result, ev.pid, ev.reason, focus);
-      if (call !== "fork")
-        st.spawned[ev.pid] = ev.result;
-    } else if (call === "execve" && (ev.result === null || ev.result === 0)) {
-      exec(p, argvOf(ev.args || ""), focus);
-    } else if (call === "execve" && ev.result < 0 && p.before) {
-      Object.assign(p, p.before);              /* the exec failed: still the shell's copy */
-      p.before = null;
-      if (inChild) {
-        p.state = "reaped";
-        p.status = "exited 127";
-        p.fds = {};
+  /* One function per call that changes more than a descriptor table.  Each
+   * gets the state, the process P the call is about, the event, and FOCUS
+   * to note what changed (the picture highlights it). */
+  const calls = {
+    fork: function (st, p, ev, focus) {
+      if (ev.result > 0)
+        born(st, ev.result, ev.pid, ev.reason, focus);
+    },
+    vfork: spawned,
+    posix_spawn: spawned,
+    execve: function (st, p, ev, focus) {
+      if (ev.result === null || ev.result === 0) {
+        exec(p, argvOf(ev.args || ""), focus);
+      } else if (ev.result < 0 && p.before) {
+        Object.assign(p, p.before);           /* the exec failed: still the shell's copy */
+        p.before = null;
+        if (focus.inChild)                    /* sys.c reaps a failed spawn at once */
+          ended(p, "reaped", "exited 127");
       }
-    } else if (call === "waitpid" && ev.result > 0) {
-      waited(st, ev, focus);
-    } else if (call === "exit") {
-      p.state = "zombie";                       /* seen by the shell with waitid(WNOWAIT) */
-      p.status = ev.detail || "";
-      p.fds = {};                               /* exit closed them all */
-    } else if (call === "setpgid" && ev.result === 0) {
+    },
+    waitpid: function (st, p, ev, focus) {
+      if (ev.result > 0)
+        waited(st, ev, focus);
+    },
+    exit: function (st, p, ev) {              /* seen by the shell with waitid(WNOWAIT) */
+      ended(p, "zombie", ev.detail || "");
+    },
+    setpgid: function (st, p, ev, focus) {
       const n = numbers(ev.args);
-      const who = st.procs[n[0] === 0 ? actor : n[0]];
-      if (who)
+      const who = ev.result === 0 ? st.procs[n[0] === 0 ? p.pid : n[0]] : null;
+      if (who) {
         who.pgid = n[1] === 0 ? who.pid : n[1];
-      focus.other = who ? who.pid : null;
-    } else if (call === "tcsetpgrp" && ev.result === 0) {
-      st.foreground = numbers(ev.args)[1];
-    } else if (call === "kill" && ev.result === 0 && /SIGCONT/.test(ev.args)) {
+        focus.other = who.pid;
+      }
+    },
+    tcsetpgrp: function (st, p, ev) {
+      if (ev.result === 0)
+        st.foreground = numbers(ev.args)[1];
+    },
+    kill: function (st, p, ev) {              /* SIGCONT: a stopped job runs again */
       const target = numbers(ev.args)[0];
+      if (ev.result !== 0 || !/SIGCONT/.test(ev.args))
+        return;
       Object.keys(st.procs).forEach(function (k) {
         const q = st.procs[k];
         if ((q.pid === target || q.pgid === -target) && q.state === "stopped")
           q.state = "running";
       });
-    } else {
-      applyFd(st, p, ev, focus);
     }
+  };
+
+  /* vfork() or posix_spawn() = PID: the parent narrates the child's calls
+   * that follow ("in the child"), since the child cannot write. */
+  function spawned(st, p, ev, focus) {
+    if (ev.result > 0) {
+      born(st, ev.result, ev.pid, ev.reason, focus);
+      st.spawned[ev.pid] = ev.result;
+    }
+  }
+
+  /* P has exited: its descriptors are closed; a zombie, or already reaped. */
+  function ended(p, state, status) {
+    p.state = state;
+    p.status = status;
+    p.fds = {};
+  }
+
+  /* Apply event EV to state ST.  Returns what changed (for highlighting). */
+  function apply(st, ev) {
+    const focus = { actor: ev.pid, fds: [], born: null, other: null, inChild: false };
+    if (st.job !== ev.job) {
+      dropReaped(st);
+      st.job = ev.job;
+    }
+    if (ev.call === "fork" && ev.result === 0) {   /* the child's first words */
+      born(st, ev.pid, ev.ppid, ev.reason, focus);
+      return focus;
+    }
+    focus.inChild = /^in the child/.test(ev.reason || "") && !!st.spawned[ev.pid];
+    if (focus.inChild)
+      focus.actor = st.spawned[ev.pid];
+    else
+      delete st.spawned[ev.pid];
+    const p = proc(st, focus.actor, focus.inChild ? ev.pid : ev.ppid);
+    (calls[ev.call] || applyFd)(st, p, ev, focus);
     return focus;
   }
 

@@ -2,7 +2,7 @@
 """run.py -- the trace viewer (minish --trace-html) in a real browser.
 
 Usage: run.py MINISH [TEST ...]      (tests: pipeline redirection big badinput
-                                      convert session; default: all)
+                                      convert session states; default: all)
 
 Debian's chromium runs headless and prints the page's DOM after the script
 ran (--dump-dom).  The page keeps its current step as JSON in the hidden
@@ -338,8 +338,58 @@ def test_session():
     check(walk is not None and len(jobs) >= 3, "session: events of the shell and its children")
 
 
+def ev(pid, ppid, call, args=None, result=None, detail=None, reason=None):
+    return json.dumps({"time": 1700000000.0, "pid": pid, "ppid": ppid, "call": call,
+                       "args": args, "result": result, "errno": None, "detail": detail,
+                       "reason": reason, "job": 1, "node": "sleep 9 & cat"})
+
+
+def test_states():
+    """A hand-written trace through every state and the spawn narration."""
+    d = workdir("states")
+    trace, page = os.path.join(d, "s.jsonl"), os.path.join(d, "s.html")
+    lines = [
+        ev(10, 1, "fork", "", 11, None, "run 'sleep 9 &' in the background"),
+        ev(11, 10, "fork", "", 0, "(child)", "run 'sleep 9 &' in the background"),
+        ev(11, 10, "setpgid", "0, 0", 0),
+        ev(11, 10, "execve", '"/bin/sleep", ["sleep", "9"]'),
+        ev(10, 1, "waitpid", "11, WUNTRACED", 11, "stopped by SIGTSTP [wstatus 0x147f]"),
+        ev(10, 1, "kill", "-11, SIGCONT", 0),
+        ev(10, 1, "pipe", "", 0, "[5, 6]"),
+        ev(10, 1, "vfork", "", 12, None, "start 'cat'"),
+        ev(10, 1, "dup2", "5, 0", 0, None, "in the child"),
+        ev(10, 1, "execve", '"/bin/cat"', 0, None, "in the child: a new program replaces it"),
+        ev(10, 1, "fcntl", "1, F_DUPFD_CLOEXEC, 10", 10),
+        ev(11, 10, "exit", None, None, "exited 0"),
+        ev(10, 1, "waitpid", "-1", 11, "exited 0 [wstatus 0x0000]"),
+    ]
+    open(trace, "w").write("\n".join(lines) + "\n")
+    r = subprocess.run([MINISH, "--trace-html=" + page, "--from-trace=" + trace], timeout=60)
+    walk = pre(load(page, "walk"), "walk") if r.returncode == 0 else None
+    if not check(walk is not None, "states: the page walked every step"):
+        return
+    st = [{p["pid"]: p for p in s["procs"]} for s in walk["steps"]]
+    check(st[3][11]["pgid"] == 11, "states: setpgid(0, 0) makes the child lead its group")
+    check(st[4][11]["program"] == "sleep 9" and st[4][11]["fds"] == {"0": "terminal",
+          "1": "terminal", "2": "terminal"}, "states: exec keeps the inherited table")
+    check(st[5][11]["state"] == "stopped", "states: stopped by SIGTSTP")
+    check(st[6][11]["state"] == "running", "states: SIGCONT to the group runs it again")
+    check(st[9][12]["fds"]["0"] == "pipe 1 read end" and st[9][10]["fds"].get("0") == "terminal",
+          "states: 'in the child' calls belong to the vfork child")
+    check(st[10][12]["program"] == "cat" and "5" not in st[10][12]["fds"],
+          "states: the vfork child runs cat; the close-on-exec pipe ends are gone")
+    check(st[11][10]["fds"]["10"] == "terminal" and 10 in
+          next(p for p in walk["steps"][11]["procs"] if p["pid"] == 10)["cloexec"],
+          "states: F_DUPFD_CLOEXEC makes a close-on-exec copy")
+    check(st[12][11]["state"] == "zombie" and st[12][11]["fds"] == {},
+          "states: an exit event makes a zombie with no descriptors")
+    check(st[13][11]["state"] == "reaped" and st[13][11]["status"] == "exited 0",
+          "states: waitpid reaps it")
+
+
 TESTS = {"pipeline": test_pipeline, "redirection": test_redirection, "big": test_big,
-         "badinput": test_badinput, "convert": test_convert, "session": test_session}
+         "badinput": test_badinput, "convert": test_convert, "session": test_session,
+         "states": test_states}
 
 for name in sys.argv[2:] or TESTS:
     TESTS[name]()
