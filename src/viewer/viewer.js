@@ -603,6 +603,8 @@
     document.getElementById("scrub").value = current;
     document.getElementById("position").textContent = "step " + current + " of " + (steps.length - 1);
     document.getElementById("summary").textContent = JSON.stringify(summary(current));
+    if (step.event && step.event.job != null)
+      jobs.value = String(step.event.job);
     try {
       history.replaceState(null, "", "#step=" + current);
     } catch (e) { /* some browsers refuse on file: pages; the hash is a convenience */ }
@@ -625,6 +627,23 @@
   }
 
   const speed = document.getElementById("speed");
+
+  /* A session with several commands: a list to jump to the first step of each. */
+  const jobs = document.getElementById("jobs");
+  steps.forEach(function (step, i) {
+    const ev = step.event;
+    if (!ev || ev.job == null || jobs.querySelector('option[value="' + ev.job + '"]'))
+      return;
+    const o = document.createElement("option");
+    o.value = String(ev.job);
+    o.textContent = ev.job + ": " + commandText(ev).slice(0, 40);
+    o.dataset.step = i;
+    jobs.appendChild(o);
+  });
+  jobs.hidden = jobs.options.length < 2;
+  jobs.addEventListener("change", function () {
+    go(Number(jobs.options[jobs.selectedIndex].dataset.step));
+  });
 
   function play(on) {
     if (timer) {

@@ -146,21 +146,22 @@ def check_screenshot(page, fragment, name, pipes=True):
         return
     w, h, bpp, rows = png_pixels(open(shot, "rb").read())
     total = ink = orange = blue = 0
-    for line in rows[200:h - 50]:          # the picture: below the buttons, above the keys
+    for line in rows[210:h - 80]:          # the picture: below the buttons, above the legend
         for x in range(0, w * bpp, bpp):
             r, g, b = line[x], line[x + 1], line[x + 2]
             total += 1
             if r + g + b < 600:
                 ink += 1
-            if r > 180 and 40 < g < 110 and b < 60:
+            if abs(r - 0xd9) < 20 and abs(g - 0x48) < 20 and abs(b - 0x0f) < 20:
                 orange += 1         # the write ends, #d9480f
-            if r < 60 and 80 < g < 130 and b > 150:
+            if abs(r - 0x18) < 20 and abs(g - 0x64) < 20 and abs(b - 0xab) < 20:
                 blue += 1           # the read ends, #1864ab
     print("     %s: %dx%d, %.1f%% ink, %d write-end and %d read-end pixels"
           % (name, w, h, 100.0 * ink / total, orange, blue))
     check(ink > total * 0.02, name + ": the screenshot is not blank")
     if pipes:
-        check(orange > 50 and blue > 50, name + ": pipes are drawn (orange write ends, blue read ends)")
+        check(orange > 300 and blue > 300,
+              name + ": pipes are drawn (orange write ends, blue read ends)")
     keep = os.environ.get("MINISH_BROWSER_SHOTS")     # a directory to keep the screenshots in
     if keep:
         shutil.copy(shot, os.path.join(keep, name + ".png"))
