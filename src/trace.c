@@ -1,7 +1,8 @@
 /*
  * trace.c -- the machine-readable side of the teaching trace: JSON Lines
  * (--trace-file), a Graphviz picture per top-level command (--trace-dot),
- * and step mode's pause.
+ * and step mode's pause.  Each event and command is also handed to
+ * trace_html.c, which keeps the --trace-html page.
  *
  * Owns: the JSONL schema (docs/trace-format.md), the DOT drawing, the
  *       numbering of top-level commands, and the private files these write.
