@@ -174,6 +174,7 @@ def test_pipeline():
     page = os.path.join(d, "pipe.html")
     r = run_minish(["--trace-html=" + page, "-c", "ls / | grep -v proc | wc -l > out"], d)
     check(r.returncode == 0 and os.path.exists(page), "pipeline: minish wrote the page")
+    check(r.stderr == b"", "pipeline: nothing on stderr (%r)" % r.stderr[:300])
     walk = pre(load(page, "walk"), "walk")
     if not check(walk is not None, "pipeline: the page walked every step"):
         return
