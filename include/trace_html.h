@@ -28,8 +28,10 @@
 int trace_html_open(const char *path, bool each_command);
 /* Stop adding events (set +o trace-html); the page keeps what it has. */
 void trace_html_close(void);
-/* The page being written, or NULL. */
+/* The session's page (also after set +o trace-html), or NULL. */
 const char *trace_html_path(void);
+/* True while events go into the page. */
+bool trace_html_recording(void);
 
 /* One event EV of top-level command JOB (0: none) whose text is NODE, from
  * trace_record in the process that made the call. */

@@ -303,7 +303,7 @@ void shell_print_options(const struct shell *sh, bool human)
         printf("set -o spawn=%s\n", spawn);
     const char *page = trace_html_path();
     if (page != NULL && human)
-        printf("%-16s%s\n", "trace-html", page);
+        printf("%-16s%s%s\n", "trace-html", page, trace_html_recording() ? "" : " (stopped)");
 }
 
 /* ==== Exit ==== */

@@ -159,7 +159,7 @@ int trace_dot_open(const char *path)
 bool trace_active(void)
 {
     /* step mode too: its pauses quote the callers' WHY strings */
-    return jsonl_fd >= 0 || log_fd >= 0 || step_tty >= 0 || trace_html_path() != NULL;
+    return jsonl_fd >= 0 || log_fd >= 0 || step_tty >= 0 || trace_html_recording();
 }
 
 /* ==== Recording ==== */

@@ -373,6 +373,11 @@ const char *trace_html_path(void)
     return page_fd >= 0 ? page_path : NULL;
 }
 
+bool trace_html_recording(void)
+{
+    return page_fd >= 0 && recording;
+}
+
 /* ==== Recording ==== */
 
 /* Append R to the log, as one line in one write(2). */
