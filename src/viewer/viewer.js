@@ -395,12 +395,31 @@
     procs.filter(function (p) { return !st.procs[p.ppid] || p.ppid === p.pid; })
       .sort(function (a, b) { return a.seq - b.seq; })
       .forEach(function (root) { x += place(root, x, 0) + GAP; });
+    /* a row is followed by a wide band if a pipe sits there, else a narrow one */
+    const piped = {};
+    Object.keys(st.pipes).forEach(function (id) {
+      const maker = pos[st.pipes[id].maker];
+      if (maker && pipeHeld(st, st.pipes[id].id))
+        piped[maker.depth] = true;
+    });
     const rowY = [];
-    let y = MARGIN + 24;
-    rowHeight.forEach(function (h, d) { rowY[d] = y; y += h + BAND; });
+    let y = MARGIN + 24, band = 0;
+    rowHeight.forEach(function (h, d) {
+      rowY[d] = y;
+      band = piped[d] ? BAND : BAND / 2;
+      y += h + band;
+    });
     Object.keys(pos).forEach(function (pid) { pos[pid].y = rowY[pos[pid].depth]; });
     return { pos: pos, rowY: rowY, rowHeight: rowHeight, width: x - GAP + MARGIN,
-             height: y - BAND + MARGIN };
+             height: y - band + MARGIN };
+  }
+
+  /* Does any process still hold an end of pipe ID? */
+  function pipeHeld(st, id) {
+    return Object.keys(st.procs).some(function (k) {
+      const fds = st.procs[k].fds;
+      return Object.keys(fds).some(function (fd) { return fds[fd].pipe === id; });
+    });
   }
 
   /* Where pipe PI sits: in the band under its maker, between the child it
@@ -511,6 +530,18 @@
     });
   }
 
+  /* Fit the picture in the window, but no smaller than 0.8 (the text must
+   * stay readable on a projector; the page scrolls instead) and no larger
+   * than 1.3. */
+  function fit(svg, width, height) {
+    const top = svg.getBoundingClientRect().top + window.scrollY;
+    const availW = document.documentElement.clientWidth - 24;
+    const availH = window.innerHeight - top - 44;        /* the legend below */
+    const scale = Math.max(0.8, Math.min(1.3, availW / width, availH / height));
+    svg.style.width = Math.round(width * scale) + "px";
+    svg.style.height = Math.round(height * scale) + "px";
+  }
+
   function draw(step) {
     const svg = document.getElementById("picture");
     while (svg.firstChild)
@@ -519,6 +550,7 @@
     const lay = layout(st);
     const width = Math.max(lay.width, 900), height = lay.height + 30;
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    fit(svg, width, height);
     const shift = "translate(" + (width - lay.width) / 2 + ",0)";     /* centred */
     const forks = el(svg, "g", { transform: shift }), boxes = el(svg, "g", { transform: shift }),
           pipes = el(svg, "g", { transform: shift });
@@ -712,6 +744,7 @@
 
   /* ==== Start: #step=N, #keys=... (typed in order), #walk ==== */
 
+  window.addEventListener("resize", function () { go(current); });
   const hash = new URLSearchParams(location.hash.slice(1));
   go(Number(hash.get("step")) || 0);
   document.body.dataset.readyMs = (performance.now() - started).toFixed(1);
