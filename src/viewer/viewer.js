@@ -120,9 +120,12 @@
     return { kind: "pipe", pipe: id, end: end, cloexec: true };
   }
 
+  /* PID's children, oldest first.  A child is always younger than its
+   * parent, which also keeps a strange trace from making a cycle. */
   function childrenOf(st, pid) {
+    const parent = st.procs[pid];
     return Object.keys(st.procs).map(function (k) { return st.procs[k]; })
-      .filter(function (p) { return p.ppid === pid && p.pid !== pid; })
+      .filter(function (p) { return p.ppid === pid && parent && p.seq > parent.seq; })
       .sort(function (a, b) { return a.seq - b.seq; });
   }
 
@@ -161,8 +164,8 @@
   function applyFd(st, p, ev, focus) {
     const n = numbers(ev.args);
     const ok = ev.result !== null && ev.result >= 0;
-    if (ev.call === "pipe" && ok) {
-      const ends = numbers(ev.detail);
+    const ends = numbers(ev.detail);
+    if (ev.call === "pipe" && ok && ends.length === 2) {
       const id = ++st.npipes;
       st.pipes[id] = { id: id, maker: p.pid, slot: childrenOf(st, p.pid).length, r: ends[0], w: ends[1] };
       p.fds[ends[0]] = pipeFd(id, "r");
@@ -392,7 +395,7 @@
       return w;
     }
     let x = MARGIN;
-    procs.filter(function (p) { return !st.procs[p.ppid] || p.ppid === p.pid; })
+    procs.filter(function (p) { return !st.procs[p.ppid] || st.procs[p.ppid].seq >= p.seq; })
       .sort(function (a, b) { return a.seq - b.seq; })
       .forEach(function (root) { x += place(root, x, 0) + GAP; });
     /* a row is followed by a wide band if a pipe sits there, else a narrow one */

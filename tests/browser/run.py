@@ -2,7 +2,7 @@
 """run.py -- the trace viewer (minish --trace-html) in a real browser.
 
 Usage: run.py MINISH [TEST ...]      (tests: pipeline redirection big badinput
-                                      convert session states; default: all)
+                                      convert session states strange; default: all)
 
 Debian's chromium runs headless and prints the page's DOM after the script
 ran (--dump-dom).  The page keeps its current step as JSON in the hidden
@@ -390,9 +390,30 @@ def test_states():
           "states: waitpid reaps it")
 
 
+def test_strange():
+    """Valid JSON Lines that minish would never write: the page still works."""
+    d = workdir("strange")
+    trace, page = os.path.join(d, "x.jsonl"), os.path.join(d, "x.html")
+    lines = [
+        ev(50, 51, "note", detail="50 says its parent is 51"),
+        ev(51, 50, "note", detail="and 51 says its parent is 50"),
+        ev(50, 51, "pipe", "", 0, None),                       # no ends
+        ev(50, 51, "dup2", "x, y", 1),
+        ev(50, 51, "close", "99999", 0),
+        ev(50, 51, "execve", "no quotes at all"),
+        ev(52, 52, "waitpid", "-1", 7777, "exited 3"),        # its own parent; an unknown child
+        ev(50, 51, "frobnicate", "1, 2", -1),
+    ]
+    open(trace, "w").write("\n".join(lines) + "\n")
+    r = subprocess.run([MINISH, "--trace-html=" + page, "--from-trace=" + trace], timeout=60)
+    walk = pre(load(page, "walk"), "walk") if r.returncode == 0 else None
+    check(walk is not None and len(walk["steps"]) == len(lines) + 1,
+          "strange: every step of an odd but valid trace is drawn")
+
+
 TESTS = {"pipeline": test_pipeline, "redirection": test_redirection, "big": test_big,
          "badinput": test_badinput, "convert": test_convert, "session": test_session,
-         "states": test_states}
+         "states": test_states, "strange": test_strange}
 
 for name in sys.argv[2:] or TESTS:
     TESTS[name]()
