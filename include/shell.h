@@ -112,7 +112,9 @@ void shell_set_params(struct shell *sh, char *const *argv, int n);
 
 /* $- for the current options, e.g. "imC" (written to BUF of at least 32 bytes). */
 const char *shell_flags(const struct shell *sh, char *buf);
-/* Set option by letter (-e) or by name (-o errexit).  -1 if unknown. */
+/* Set option by letter (-e) or by name (-o errexit).  -1 if unknown; -2 if
+ * the name is known but the change failed and the reason was printed
+ * (set -o trace-html=FILE). */
 int shell_set_option_letter(struct shell *sh, char letter, bool on);
 int shell_set_option_name(struct shell *sh, const char *name, bool on);
 /* Print `set -o` (HUMAN) or `set +o` (re-inputtable) listings. */

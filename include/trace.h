@@ -1,7 +1,8 @@
 /*
  * trace.h -- the machine-readable side of the teaching trace: every event
- * sys.c narrates, also as JSON Lines (--trace-file) and as a Graphviz
- * picture of each top-level command (--trace-dot).
+ * sys.c narrates, also as JSON Lines (--trace-file), as a Graphviz
+ * picture of each top-level command (--trace-dot), and handed on to
+ * trace_html.h for the web page (--trace-html).
  *
  * Owns: the JSON Lines format (docs/trace-format.md), the DOT pictures,
  *       numbering top-level commands, and step mode's pause.
@@ -36,7 +37,7 @@ int trace_jsonl_open(const char *path);
  * Returns 0, or -1 with errno set.
  */
 int trace_dot_open(const char *path);
-/* True if a JSONL or DOT sink is open or step mode is on (sys.c then
+/* True if a JSONL, DOT or HTML sink is open or step mode is on (sys.c then
  * reports every call, and callers format their WHY strings). */
 bool trace_active(void);
 

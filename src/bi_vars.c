@@ -132,8 +132,10 @@ static int set_long_option(struct shell *sh, int argc, char **argv, int *i, bool
         return 0;
     }
     (*i)++;
-    if (shell_set_option_name(sh, argv[*i], on) < 0) {
-        diag_error("set", "Illegal option -o %s", argv[*i]);
+    int r = shell_set_option_name(sh, argv[*i], on);
+    if (r < 0) {
+        if (r == -1)    /* -2: the option explained its own failure */
+            diag_error("set", "Illegal option -o %s", argv[*i]);
         return 2;
     }
     return 0;

@@ -8,6 +8,7 @@
  *
  *   minish [-eufxvnCabmis] [+eufxvnCabm] [-o NAME] [--ast] [--norc] [--trace]
  *          [-c COMMAND [NAME [ARG...]] | FILE [ARG...] | -s [ARG...]]
+ *   minish --trace-html=PAGE --from-trace=TRACE.jsonl
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,6 +32,7 @@
 #include "strbuf.h"
 #include "sys.h"
 #include "trace.h"
+#include "trace_html.h"
 #include "vars.h"
 
 #ifndef MINISH_VERSION
@@ -51,12 +53,15 @@ struct main_args {
     bool monitor_given;         /* -m or +m was given: do not default it */
     bool ast, norc;             /* --ast, --norc */
     bool ast_dot;               /* --ast=dot: Graphviz instead of text */
+    const char *trace_html;     /* --trace-html=FILE: the web page */
+    const char *from_trace;     /* --from-trace=FILE: convert, do not run */
 };
 
 static void main_usage(FILE *out)
 {
     fputs("usage: minish [-eufxvnCabmis] [-o option] [--ast] [--norc] [--trace] [file [arg ...]]\n"
           "       minish [options] -c command [name [arg ...]]\n"
+          "       minish --trace-html=page.html [--from-trace=trace.jsonl] [options] [...]\n"
           "       minish --help | --version\n", out);
 }
 
@@ -105,6 +110,10 @@ static int main_long_option(struct shell *sh, struct main_args *args, const char
             diag_error(path, "%s", strerror(errno));
             return -1;
         }
+    } else if (strncmp(opt, "--trace-html=", 13) == 0) {
+        args->trace_html = opt + 13;
+    } else if (strncmp(opt, "--from-trace=", 13) == 0) {
+        args->from_trace = opt + 13;
     } else if (strcmp(opt, "--help") == 0) {
         main_help();
         return 1;
@@ -147,8 +156,10 @@ static int main_o_option(struct shell *sh, char **argv, int *i, bool on)
         return -1;
     }
     (*i)++;
-    if (shell_set_option_name(sh, name, on) < 0) {
-        diag_error(NULL, "%s: invalid option name", name);
+    int r = shell_set_option_name(sh, name, on);
+    if (r < 0) {
+        if (r == -1)    /* -2: already explained */
+            diag_error(NULL, "%s: invalid option name", name);
         return -1;
     }
     return 0;
@@ -205,6 +216,35 @@ static int main_parse_args(struct shell *sh, struct main_args *args, int argc, c
     args->params = argv + i;
     args->nparams = argc - i;
     return 0;
+}
+
+/* ==== The trace as a web page ==== */
+
+/* --from-trace=IN --trace-html=OUT: turn a recorded trace into a page.
+ * Returns the exit status. */
+static int main_convert_trace(const struct main_args *args)
+{
+    char why[600];
+    if (args->trace_html == NULL) {
+        diag_error("--from-trace", "needs --trace-html=FILE, the page to write");
+        return STATUS_SYNTAX;
+    }
+    if (trace_html_convert(args->from_trace, args->trace_html, why, sizeof why) < 0) {
+        diag_error("trace", "%s", why);
+        return STATUS_SYNTAX;
+    }
+    return 0;
+}
+
+/* --trace-html=FILE: record this session into a page. */
+static void main_trace_html(struct shell *sh, const struct main_args *args)
+{
+    if (args->trace_html == NULL)
+        return;
+    if (trace_html_open(args->trace_html, sh->opt.interactive) < 0) {
+        diag_error(args->trace_html, "%s", strerror(errno));
+        shell_exit(sh, STATUS_SYNTAX);
+    }
 }
 
 /* ==== Job control ==== */
@@ -385,7 +425,10 @@ int main(int argc, char **argv)
         shell_set_option_letter(&sh, 'i', true);
     if (sh.opt.interactive && !args.monitor_given)
         shell_set_option_letter(&sh, 'm', true);
+    if (args.from_trace != NULL)
+        shell_exit(&sh, main_convert_trace(&args));
     if (args.ast)
         shell_exit(&sh, main_dump_ast(&sh, &args));
+    main_trace_html(&sh, &args);
     main_run(&sh, &args);
 }

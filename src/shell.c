@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "sys.h"
 #include "trace.h"
+#include "trace_html.h"
 
 /* dash's PATH when the environment has none. */
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -258,10 +259,31 @@ static int set_spawn(struct shell *sh, const char *value)
     return -1;
 }
 
+/* set -o trace-html=FILE: one page per session (docs/trace-format.md). */
+static int set_trace_html(struct shell *sh, const char *path)
+{
+    const char *open = trace_html_path();
+    if (open != NULL) {
+        diag_error("trace-html", "this session already writes %s (one page per session)", open);
+        return -2;
+    }
+    if (trace_html_open(path, sh->opt.interactive) < 0) {
+        diag_error("trace-html", "%s: %s", path, strerror(errno));
+        return -2;
+    }
+    return 0;
+}
+
 int shell_set_option_name(struct shell *sh, const char *name, bool on)
 {
     if (strncmp(name, "spawn=", 6) == 0)
         return on ? set_spawn(sh, name + 6) : -1;
+    if (strncmp(name, "trace-html=", 11) == 0)
+        return on ? set_trace_html(sh, name + 11) : -1;
+    if (strcmp(name, "trace-html") == 0 && !on) {
+        trace_html_close();     /* the page keeps what it has */
+        return 0;
+    }
     for (size_t i = 0; i < NOPTIONS; i++) {
         if (strcmp(options[i].name, name) == 0)
             return set_option(sh, &options[i], on);
@@ -285,6 +307,9 @@ void shell_print_options(const struct shell *sh, bool human)
         printf("%-16s%s\n", "spawn", spawn);
     else
         printf("set -o spawn=%s\n", spawn);
+    const char *page = trace_html_path();
+    if (page != NULL && human)
+        printf("%-16s%s%s\n", "trace-html", page, trace_html_recording() ? "" : " (stopped)");
 }
 
 /* ==== Exit ==== */

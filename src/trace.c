@@ -1,7 +1,8 @@
 /*
  * trace.c -- the machine-readable side of the teaching trace: JSON Lines
  * (--trace-file), a Graphviz picture per top-level command (--trace-dot),
- * and step mode's pause.
+ * and step mode's pause.  Each event and command is also handed to
+ * trace_html.c, which keeps the --trace-html page.
  *
  * Owns: the JSONL schema (docs/trace-format.md), the DOT drawing, the
  *       numbering of top-level commands, and the private files these write.
@@ -28,6 +29,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "trace_html.h"
+
 static int jsonl_fd = -1;       /* --trace-file */
 static int log_fd = -1;         /* the shared event log behind --trace-dot */
 static int dot_fd = -1;         /* --trace-dot without %d: all digraphs */
@@ -43,7 +46,7 @@ static int step_tty = -1;
 
 /* A bounded buffer: text past the end is dropped, never overflows. */
 struct tbuf {
-    char buf[2048];
+    char buf[8192];         /* room for a 1024-byte call with every byte escaped */
     size_t len;
 };
 
@@ -156,7 +159,7 @@ int trace_dot_open(const char *path)
 bool trace_active(void)
 {
     /* step mode too: its pauses quote the callers' WHY strings */
-    return jsonl_fd >= 0 || log_fd >= 0 || step_tty >= 0;
+    return jsonl_fd >= 0 || log_fd >= 0 || step_tty >= 0 || trace_html_recording();
 }
 
 /* ==== Recording ==== */
@@ -218,6 +221,7 @@ void trace_record(const struct trace_event *ev)
         record_jsonl(ev);
     if (log_fd >= 0 && depth > 0)
         record_log(ev);
+    trace_html_record(ev, command_no, command_text);   /* --trace-html */
 }
 
 /* ==== The picture ==== */
@@ -519,6 +523,7 @@ void trace_command_begin(const char *text)
     shell_pid = (long)getpid();
     if (log_fd >= 0)
         log_start = lseek(log_fd, 0, SEEK_END);
+    trace_html_command_begin(command_no, command_text);
 }
 
 void trace_command_end(int status)
@@ -527,6 +532,7 @@ void trace_command_end(int status)
         return;
     if (log_fd >= 0 && (long)getpid() == shell_pid)
         dot_command(status);
+    trace_html_command_end();
 }
 
 /* ==== Step mode ==== */

@@ -9,7 +9,7 @@
 # ---------------------------------------------------------------------------
 # THE LAYER MAP.  One line per layer: "LAYER  module module ...".
 # A module is a file's base name without .c/.h, after these renames:
-#     bi_*.c, bi.h   -> builtins      exec_*.c -> exec
+#     bi_*.c, bi.h   -> builtins      exec_*.c -> exec      trace_*.c -> trace
 # Lower numbers are closer to the kernel.  Adjust here when the design moves.
 # (STYLE.md's sketch has 8 layers; the real graph needs a few more steps:
 #  arena and strbuf call diag's xmalloc, funcs and arith include L2 headers,
@@ -47,6 +47,7 @@ module() {
     case $b in
         bi_*|bi) echo builtins ;;
         exec_*)  echo exec ;;
+        trace_*) echo trace ;;
         *)       echo "$b" ;;
     esac
 }

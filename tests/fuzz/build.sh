@@ -4,7 +4,7 @@
 # src/*.c (minus main.c) and each harness directly.  Needs Debian's
 # `clang` and `libclang-rt-14-dev` (or any clang with libFuzzer).
 #
-#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand}
+#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand,trace}
 #   tests/fuzz/run.sh build-fuzz 60        # run each for 60 s
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +25,14 @@ for src in "$root"/src/*.c; do
     fi
     objs="$objs $obj"
 done
-for t in parser arith expand; do
+# the trace viewer's files, built in as byte arrays (see CMakeLists.txt)
+v=$root/src/viewer
+cmake -DOUT="$out/trace_assets.c" \
+      -DASSETS="trace_asset_page=$v/page.html|trace_asset_css=$v/viewer.css|trace_asset_js=$v/viewer.js" \
+      -P "$root/cmake/embed.cmake"
+$CC $CFLAGS -c "$out/trace_assets.c" -o "$out/obj/trace_assets.o"
+objs="$objs $out/obj/trace_assets.o"
+for t in parser arith expand trace; do
     $CC $CFLAGS -fsanitize=fuzzer "$here/fuzz_$t.c" $objs -lreadline -o "$out/fuzz_$t"
 done
-echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand"
+echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand $out/fuzz_trace"

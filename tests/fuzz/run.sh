@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/fuzz/run.sh OUTDIR SECONDS [TARGET...] -- run the libFuzzer targets
-# built by build.sh in OUTDIR for SECONDS each (default: all three), one
+# built by build.sh in OUTDIR for SECONDS each (default: all four), one
 # after the other.  The corpus grows in OUTDIR/corpus-TARGET, seeded from
 # the golden and differential test scripts (the $((...)) expressions in
 # them for the arithmetic target).  Crashes are written to OUTDIR/crashes/
@@ -11,7 +11,7 @@ root=$(cd "$here/../.." && pwd)
 out=$1
 secs=${2:-60}
 shift 2 || shift $#
-targets=${*:-parser arith expand}
+targets=${*:-parser arith expand trace}
 
 seed() {        # seed TARGET DIR
     mkdir -p "$2"
@@ -22,6 +22,9 @@ seed() {        # seed TARGET DIR
             grep -o '\$((\([^()]\|([^()]*)\)*))' | sed 's/^\$((//; s/))$//' | sort -u |
             while IFS= read -r e; do i=$((i + 1)); printf '%s' "$e" > "$2/seed$i"; done
         printf '%s' 'x+=1, y*2 ? 1<<3 : ~0 % 3' > "$2/seed-ops"
+    elif [ "$1" = trace ]; then     # JSON Lines events, one per seed
+        printf '%s' '{"time":1700000000.123456,"pid":4100,"ppid":4000,"call":"pipe","args":"","result":0,"errno":null,"detail":"[3, 4]","reason":"pipe after '"'ls'"'","job":1,"node":"ls | wc -l"}' > "$2/seed-pipe"
+        printf '%s' '{"time":1,"pid":2,"ppid":1,"call":"note","args":null,"result":null,"errno":null,"detail":"a\"b\u00e9\ud83d\ude00</script>","reason":null,"job":null,"node":null,"x":true}' > "$2/seed-note"
     else
         find "$root/tests/golden" "$root/tests/diff" "$root/examples" -name '*.sh' \
             -exec cp {} "$2/" \; 2>/dev/null || true

@@ -52,7 +52,7 @@ def test_man_page_documents_everything():
                     'PROMPTS', 'FILES', 'EXIT STATUS'):
         assert '.SH ' + section in text, section
     for word in ('noreap', 'step', 'spawn=', 'trace', 'norc', 'disown', 'HISTSIZE',
-                 'minishrc', 'SIGHUP'):
+                 'minishrc', 'SIGHUP', 'trace\\-html', 'from\\-trace'):
         assert word in text, word
     r = subprocess.run(['man', '-l', '--warnings', os.path.join(ROOT, 'docs', 'minish.1')],
                        capture_output=True, text=True, env=dict(os.environ, MANPAGER='cat'))
