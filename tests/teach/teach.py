@@ -5,10 +5,13 @@ Normalisation (also documented in docs/lessons/README.md):
   * narration lines "minish[PID]: ..." are grouped by process, each group
     keeping its own order; every pid seen is replaced by <pid>; the groups
     are sorted, because processes run side by side and interleave freely.
-  * in lesson transcripts, <pid> or <n> in an expected line matches any
-    number, <*> any text, and a line "..." any number of lines.
+  * lesson transcripts: see lessonlib.py (<pid>, <n>, <*>, "...", and the
+    fence words unordered, root, uts).
 """
 import glob, json, os, re, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lessonlib  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODE, MINISH, VICTIMS = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
@@ -22,10 +25,7 @@ def fail(msg):
 
 
 def env():
-    e = dict(os.environ)
-    e["PATH"] = VICTIMS + ":" + os.path.dirname(MINISH) + ":" + e.get("PATH", "/usr/bin:/bin")
-    e.pop("ENV", None)
-    return e
+    return lessonlib.path_env(MINISH, VICTIMS)
 
 
 def run(args, cwd, stdin=None, timeout=30):
@@ -159,7 +159,7 @@ def ptree_rows(text):
         f = line.split()
         if len(f) >= 7 and f[0].isdigit():
             rows.append({"pid": int(f[0]), "ppid": int(f[1]), "pgid": int(f[2]), "sid": int(f[3]),
-                         "stat": f[5], "line": line})
+                         "uid": f[5], "stat": f[6], "line": line})
     return rows
 
 
@@ -216,58 +216,28 @@ def test_proc():
 
 # ---- lessons -----------------------------------------------------------------------
 
-BLOCK = re.compile(r"^```minish-session([^\n]*)\n(.*?)^```", re.M | re.S)
-
-
-def expected_regex(lines):
-    parts = []
-    for line in lines:
-        if line == "...":
-            parts.append(r"(?:.*\n)*?")
-            continue
-        esc = re.escape(line)
-        esc = esc.replace(re.escape("<pid>"), r"\d+").replace(re.escape("<n>"), r"\d+")
-        esc = esc.replace(re.escape("<*>"), r".*")
-        parts.append(esc + r"\n")
-    return re.compile("".join(parts) + r"\Z")
-
-
-def unordered_match(want, got):
-    """Every expected line matches a distinct output line, and none is left over."""
-    lines = got.splitlines()
-    for w in want:
-        rx = expected_regex([w])
-        hit = next((i for i, l in enumerate(lines) if rx.match(l + "\n")), None)
-        if hit is None:
-            return False
-        del lines[hit]
-    return not lines
-
-
-def check_block(lesson, info, body):
-    cmds, cur = [], None
-    for line in body.splitlines():
-        if line.startswith("$ "):
-            cur = [line[2:], []]
-            cmds.append(cur)
-        elif cur is not None:
-            cur[1].append(line)
-    unordered = "unordered" in info
-    script = "".join(f"{c}\necho '@@@ {i}'\n" for i, (c, _) in enumerate(cmds))
+def check_block(lesson, info, cmds):
+    """Run the block's commands as one script, in a session of its own (as a
+    login would be), and compare each command's output with the lesson's."""
+    script = ""
+    for i, (c, _) in enumerate(cmds):
+        script += c + "\n"
+        if c.rstrip().endswith("&"):
+            script += lessonlib.SETTLE + "\n"
+        script += f"echo '@@@ {i}'\n"
     with tempfile.TemporaryDirectory() as tmp:
         open(os.path.join(tmp, "session.sh"), "w").write(script)
         try:
             r = subprocess.run([MINISH, "session.sh"], cwd=tmp, env=env(), stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               timeout=30)
+                               timeout=30, start_new_session=True)
         except subprocess.TimeoutExpired:
             fail(f"{lesson}: the session did not finish in 30 s")
             return
     chunks = re.split(r"^@@@ \d+\n", r.stdout, flags=re.M)
     for i, (cmd, want) in enumerate(cmds):
         got = chunks[i] if i < len(chunks) else "<missing>"
-        ok = unordered_match(want, got) if unordered else expected_regex(want).match(got)
-        if not ok:
+        if not lessonlib.matches(info, want, got):
             fail(f"{lesson}: `{cmd}`:\n--- expected\n" + "\n".join(want) + "\n--- got\n" + got)
 
 
@@ -276,11 +246,16 @@ def test_lessons():
     if len(lessons) < 10:
         fail(f"only {len(lessons)} lessons")
     for lesson in lessons:
-        blocks = BLOCK.findall(open(lesson).read())
-        if not blocks:
+        name = os.path.basename(lesson)
+        found = lessonlib.blocks(lesson)
+        if not found:
             fail(f"{lesson}: no ```minish-session block")
-        for info, body in blocks:
-            check_block(os.path.basename(lesson), info, body)
+        for info, cmds in found:
+            why = lessonlib.skip_reason(info)
+            if why is not None:
+                print(f"SKIP: {name}: a block {why}")
+                continue
+            check_block(name, info, cmds)
     print(f"{len(lessons)} lessons checked")
 
 
