@@ -364,6 +364,13 @@ static void fds_row(long pid, long shell, int fd, const char *target)
 static int fds_table(long pid, long shell)
 {
     char dir[64], link[320], target[256];
+    struct pinfo p;
+    if (proc_stat(pid, &p) && p.state == 'Z') {
+        /* its descriptor table is gone, and /proc/PID/fd may not be readable */
+        printf("%-4s %-28s %-7s %-20s %s\n", "FD", "TARGET", "KIND", "FLAGS", "CLOEXEC");
+        printf("(none: %ld is a zombie, and exit closed every descriptor it had)\n", pid);
+        return 0;
+    }
     snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
     DIR *d = opendir(dir);
     if (d == NULL) {
