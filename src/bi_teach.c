@@ -265,6 +265,11 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
     long self = proc_find(all, v.n, (long)sh->pid);
     v.shell_sid = self >= 0 ? all[self].sid : -1;
     v.shell_start = self >= 0 ? all[self].start : 0;
+    if (argc > first && proc_find(all, v.n, root) < 0) {
+        diag_error("ptree", "%s: no such process", argv[first]);
+        free(all);
+        return 1;
+    }
     ptree_header();
     int status = 1;
     for (size_t i = 0; i < v.n; i++) {
@@ -283,8 +288,6 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
             status = 0;
         }
     }
-    if (status != 0 && argc > first)
-        diag_error("ptree", "%s: no such process", argv[first]);
     free(all);
     return status;
 }

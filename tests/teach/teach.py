@@ -212,6 +212,78 @@ def test_proc():
         r = run(["-c", "set -o noreap; sleep 0.1 & sleep 0.5; reap; reap"], tmp)
         if not re.match(r"reaped \d+: exited 0\nnothing to reap\n$", r.stdout):
             fail(f"reap: {r.stdout!r}")
+        test_proc_whole_story(tmp)
+
+
+def uid_of(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("Uid:"):
+            return line.split()[2]
+    return "?"
+
+
+def test_proc_whole_story(tmp):
+    """ptree -a / -s / PID, the UID column, orphans, set -o subreaper, reap -w, maps."""
+    r = run(["-c", "ptree -a"], tmp)
+    rows = ptree_rows(r.stdout)
+    pids = {x["pid"] for x in rows}
+    real = {int(d) for d in os.listdir("/proc") if d.isdigit()}
+    if 1 not in pids or len(pids & real) < len(real) * 0.8:
+        fail(f"ptree -a: {len(pids)} rows, /proc has {len(real)}; pid 1 listed: {1 in pids}")
+    if not rows or rows[0]["pid"] != 1 and 1 in pids:
+        fail(f"ptree -a: pid 1 should be the first root:\n{r.stdout[:400]}")
+    one = next((x for x in rows if x["pid"] == 1), None)
+    if one is not None and one["uid"] != uid_of(1):
+        fail(f"ptree -a: pid 1 has UID {one['uid']}, /proc says {uid_of(1)}")
+    # -s: only the shell's session, every row of it
+    p = subprocess.Popen([MINISH, "-c", "sleep 3 & ptree -s; ptree -a > all; kill $!"], cwd=tmp,
+                         env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                         start_new_session=True)
+    out = p.communicate(timeout=20)[0]
+    rows = ptree_rows(out)
+    if not rows or any(x["sid"] != p.pid for x in rows) or len(rows) < 2:
+        fail(f"ptree -s: every row should be in session {p.pid}:\n{out}")
+    if ptree_rows(open(os.path.join(tmp, "all")).read()) == rows:
+        fail("ptree -a shows no more than ptree -s")
+    # ptree PID, errors
+    r = run(["-c", "ptree $$ | sed -n 2p; ptree 999999999; echo $?; ptree -x; echo $?"], tmp)
+    if not re.match(r"\d+ .*<- this shell\n1\n2\n$", r.stdout) or \
+            "999999999: no such process" not in r.stderr or "Illegal option -x" not in r.stderr:
+        fail(f"ptree PID / errors: {r.stdout!r} {r.stderr!r}")
+    # an orphan of this session is marked, then adopted by a subreaper shell
+    r = run(["-c", "zombie_maker -o 5 | head -2 > o; ptree; kill $(awk -F'[ :]' '/^orphan/ {print $2}' o)"], tmp)
+    if not re.search(r"zombie_maker -o 5   <- orphan: its parent exited; adopted by \d+$", r.stdout, re.M):
+        fail(f"ptree: the orphan is not marked:\n{r.stdout}")
+    r = run(["-c", "set -o subreaper -o noreap; zombie_maker -o 5 | head -2 > o; echo $$; ptree; "
+             "kill $(awk -F'[ :]' '/^orphan/ {print $2}' o); reap -w; reap"], tmp)
+    lines = r.stdout.splitlines()
+    adopted = [x for x in ptree_rows(r.stdout) if "adopted by this shell" in x["line"]]
+    if not lines or len(adopted) != 1 or str(adopted[0]["ppid"]) != lines[0] or \
+            not re.search(r"^reaped \d+: killed by SIGTERM \(an orphan this shell adopted\)\nnothing to reap$",
+                          r.stdout, re.M):
+        fail(f"subreaper: no adoption shown:\n{r.stdout}{r.stderr}")
+    r = run(["--trace", "-c", "set -o subreaper; set +o subreaper"], tmp)
+    if "prctl(PR_SET_CHILD_SUBREAPER, 1) = 0" not in r.stderr or \
+            "prctl(PR_SET_CHILD_SUBREAPER, 0) = 0" not in r.stderr:
+        fail(f"subreaper: prctl not narrated:\n{r.stderr}")
+    # maps: the text row is the program's r-x mappings, sizes from /proc/PID/maps
+    p = subprocess.Popen([MINISH, "-c", "sleep 3 & echo $!; " + lessonlib.SETTLE + "; maps $!; kill $!"], cwd=tmp,
+                         env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    pid = int(p.stdout.readline())
+    exe = os.readlink(f"/proc/{pid}/exe")
+    want = 0
+    for line in open(f"/proc/{pid}/maps"):
+        f = line.split()
+        if len(f) >= 6 and f[5] == exe and f[1].startswith("r-x"):
+            lo, hi = (int(x, 16) for x in f[0].split("-"))
+            want += (hi - lo) // 1024
+    out = p.communicate(timeout=20)[0]
+    m = re.search(r"^text +(\d+) KiB  r-x", out, re.M)
+    if not m or int(m.group(1)) != want or f"process {pid}: {exe}" not in out:
+        fail(f"maps: text should be {want} KiB of {exe}:\n{out}")
+    r = run(["-c", "maps 1 2 3; echo $?; maps %9; echo $?; maps x; echo $?"], tmp)
+    if r.stdout != "2\n1\n2\n" or r.stderr.count("minish: maps:") != 3:
+        fail(f"maps errors: {r.stdout!r} {r.stderr!r}")
 
 
 # ---- lessons -----------------------------------------------------------------------
