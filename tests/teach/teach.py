@@ -331,8 +331,44 @@ def test_lessons():
     print(f"{len(lessons)} lessons checked")
 
 
+# ---- the teaching guide's concept map ------------------------------------------------
+
+def test_guide():
+    """Every lesson is in docs/teaching-guide.md's concept map and in the lessons
+    README; each `file`: `function` named there exists in that file."""
+    text = open(os.path.join(ROOT, "docs/teaching-guide.md")).read()
+    table = text[text.index("## Concept map"):text.index("Every ```` ```minish-session")]
+    rows = [l for l in table.splitlines() if l.startswith("| ") and not l.startswith("| Concept")]
+    if len(rows) < 25:
+        fail(f"teaching guide: only {len(rows)} concept rows")
+    readme = open(os.path.join(ROOT, "docs/lessons/README.md")).read()
+    for lesson in sorted(glob.glob(os.path.join(ROOT, "docs/lessons/[0-9]*.md"))):
+        name = os.path.basename(lesson)
+        if f"(lessons/{name})" not in table:
+            fail(f"teaching guide: lesson {name} is in no row of the concept map")
+        if f"({name})" not in readme:
+            fail(f"docs/lessons/README.md: lesson {name} is not listed")
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        if len(cells) != 4 or "](lessons/" not in cells[1] or not cells[2] or not cells[3]:
+            fail(f"teaching guide: a gap in row {row!r}")
+            continue
+        for part in cells[3].split(";"):
+            m = re.match(r"\s*`([^`]+)`:\s*(.*)", part)
+            if not m:
+                fail(f"teaching guide: {part!r} does not say `file`: `function`")
+                continue
+            path = os.path.join(ROOT, m.group(1))
+            src = open(path).read() if os.path.exists(path) else ""
+            if not src:
+                fail(f"teaching guide: {m.group(1)} does not exist")
+            for fn in re.findall(r"`(\w+)`", m.group(2)):
+                if not re.search(r"^[^\s#/*].*\b" + fn + r"\(", src, re.M):
+                    fail(f"teaching guide: no function {fn} in {m.group(1)}")
+
+
 {"narration": test_narration, "jsonl": test_jsonl, "proc": test_proc,
- "lessons": test_lessons}[MODE]()
+ "lessons": test_lessons, "guide": test_guide}[MODE]()
 if failures:
     print(f"{len(failures)} failure(s)")
     sys.exit(1)
