@@ -161,7 +161,7 @@ long teach_pid_arg(struct shell *sh, const char *who, const char *arg)
 
 /* What ptree is drawing: the shell's family, its session, or everything. */
 struct ptree_view {
-    const struct shell *sh;
+    struct shell *sh;
     const struct pinfo *all;
     size_t n;
     long shell_sid;
@@ -184,9 +184,9 @@ static bool ptree_orphan(const struct ptree_view *v, const struct pinfo *p)
  * the shell adopted as a subreaper. */
 static bool ptree_adopted(const struct ptree_view *v, const struct pinfo *p)
 {
-    const struct shell *sh = v->sh;
+    struct shell *sh = v->sh;
     return sh->opt.subreaper && p->ppid == (long)sh->pid && p->pid != (long)getpid()
-           && job_by_pid((struct job_table *)&sh->jobs, (pid_t)p->pid) == NULL;
+           && job_by_pid(&sh->jobs, (pid_t)p->pid) == NULL;
 }
 
 /* What a row's last column says about it (in BUF, N bytes). */

@@ -198,7 +198,7 @@ def test_proc():
                 l.startswith("6 ") and "O_WRONLY" in l for l in out.splitlines()):
             fail(f"fds: fd 6 should be O_WRONLY:\n{out}")
         # fds of a child: a descriptor the shell leaked on purpose is flagged
-        r = run(["-c", "exec 7</etc/hostname; sleep 1 & sleep 0.2; fds $!; kill $!"], tmp)
+        r = run(["-c", "exec 7</etc/hostname; sleep 1 & " + lessonlib.SETTLE + "; fds $!; kill $!"], tmp)
         if not re.search(r"^7 .*LEAKED", r.stdout, re.M):
             fail(f"fds: fd 7 of the child is not flagged as leaked:\n{r.stdout}")
         # noreap: exactly three zombies, none after wait
