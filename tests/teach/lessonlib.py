@@ -10,11 +10,13 @@ Rules (also in docs/lessons/README.md):
       unordered  compare each command's lines in any order
       root       needs euid 0: skipped (one line saying so) otherwise
       uts        needs a private UTS namespace (root, CAP_SYS_ADMIN): probed
+      suid       needs root, setpriv(1) and a temporary directory without nosuid
 """
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 
 BLOCK = re.compile(r"^```minish-session([^\n]*)\n(.*?)^```", re.M | re.S)
 
@@ -42,8 +44,13 @@ def blocks(path):
 
 def skip_reason(info):
     """None if the block can run here, else one line saying what it needs."""
-    if ("root" in info or "uts" in info) and os.geteuid() != 0:
+    if ("root" in info or "uts" in info or "suid" in info) and os.geteuid() != 0:
         return "needs root (euid 0)"
+    if "suid" in info:
+        if shutil.which("setpriv") is None:
+            return "needs setpriv(1) (util-linux)"
+        if os.statvfs(tempfile.gettempdir()).f_flag & os.ST_NOSUID:
+            return "needs a temporary directory not mounted nosuid"
     if "uts" in info:
         probe = shutil.which("unshare")
         if probe is None or subprocess.run([probe, "-u", "true"], capture_output=True).returncode:

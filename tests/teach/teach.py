@@ -29,8 +29,11 @@ def env():
 
 
 def run(args, cwd, stdin=None, timeout=30):
+    # a session of its own: ptree also lists the orphans of the shell's session,
+    # and tests running side by side must not see each other's
     return subprocess.run([MINISH] + args, cwd=cwd, env=env(), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL if stdin is None else stdin, timeout=timeout)
+                          stdin=subprocess.DEVNULL if stdin is None else stdin, timeout=timeout,
+                          start_new_session=True)
 
 
 # ---- narration ------------------------------------------------------------------
@@ -167,7 +170,8 @@ def test_proc():
     with tempfile.TemporaryDirectory() as tmp:
         # ptree while the shell sleeps: compare its rows with /proc then
         p = subprocess.Popen([MINISH, "-c", "sleep 3 & echo $!; ptree; sleep 1"], cwd=tmp, env=env(),
-                             stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+                             stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
         bg = int(p.stdout.readline())
         out = ""
         while "<- this shell" not in out or out.count("\n") < 3:
@@ -187,7 +191,8 @@ def test_proc():
         p.wait()
         # fds: the shell's own table while it sleeps
         p = subprocess.Popen([MINISH, "-c", "exec 5</etc/hostname 6>f; fds; sleep 1"], cwd=tmp,
-                             env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+                             env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
         time.sleep(0.5)
         real = {int(fd): os.readlink(f"/proc/{p.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{p.pid}/fd")}
         out = p.communicate()[0]
@@ -267,20 +272,18 @@ def test_proc_whole_story(tmp):
             "prctl(PR_SET_CHILD_SUBREAPER, 0) = 0" not in r.stderr:
         fail(f"subreaper: prctl not narrated:\n{r.stderr}")
     # maps: the text row is the program's r-x mappings, sizes from /proc/PID/maps
-    p = subprocess.Popen([MINISH, "-c", "sleep 3 & echo $!; " + lessonlib.SETTLE + "; maps $!; kill $!"], cwd=tmp,
-                         env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
-    pid = int(p.stdout.readline())
-    exe = os.readlink(f"/proc/{pid}/exe")
+    r = run(["-c", "sleep 30 & " + lessonlib.SETTLE + "; maps $!; readlink /proc/$!/exe > exe; "
+             "cat /proc/$!/maps > maps; echo $! > pid; kill $!"], tmp)
+    pid, exe = open(os.path.join(tmp, "pid")).read().strip(), open(os.path.join(tmp, "exe")).read().strip()
     want = 0
-    for line in open(f"/proc/{pid}/maps"):
+    for line in open(os.path.join(tmp, "maps")):
         f = line.split()
         if len(f) >= 6 and f[5] == exe and f[1].startswith("r-x"):
             lo, hi = (int(x, 16) for x in f[0].split("-"))
             want += (hi - lo) // 1024
-    out = p.communicate(timeout=20)[0]
-    m = re.search(r"^text +(\d+) KiB  r-x", out, re.M)
-    if not m or int(m.group(1)) != want or f"process {pid}: {exe}" not in out:
-        fail(f"maps: text should be {want} KiB of {exe}:\n{out}")
+    m = re.search(r"^text +(\d+) KiB  r-x", r.stdout, re.M)
+    if not m or int(m.group(1)) != want or f"process {pid}: {exe}" not in r.stdout or not exe.endswith("sleep"):
+        fail(f"maps: text should be {want} KiB of {exe}:\n{r.stdout}")
     r = run(["-c", "maps 1 2 3; echo $?; maps %9; echo $?; maps x; echo $?"], tmp)
     if r.stdout != "2\n1\n2\n" or r.stderr.count("minish: maps:") != 3:
         fail(f"maps errors: {r.stdout!r} {r.stderr!r}")
