@@ -16,7 +16,15 @@ from ptyshell import Shell, MINISH, ROOT
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'teach'))
 import lessonlib  # noqa: E402
 
-VICTIMS = os.path.join(os.path.dirname(MINISH), 'victims')
+VICTIMS = os.environ.get('MINISH_VICTIMS', os.path.join(os.path.dirname(MINISH), 'victims'))
+
+
+def wrapped():
+    """True when MINISH is a wrapper script (tests/hostile/pty_valgrind.sh runs
+    every minish under Valgrind that way): the lessons describe the real
+    binary (its /proc/PID/exe, its maps), so they are typed only without one."""
+    with open(MINISH, 'rb') as f:
+        return f.read(2) == b'#!' or not os.path.isdir(VICTIMS)
 NOTICE = re.compile(r'^\[\d+\][+-]?( \d+$|\s+(Done|Running|Stopped|Terminated|Killed|Exit)\b)')
 
 
@@ -53,6 +61,9 @@ def strip_notices(lines):
 
 
 def type_lesson(name):
+    if wrapped():
+        print('skipped %s: minish is a wrapper script (Valgrind) or %s is missing' % (name, VICTIMS))
+        return
     path = os.path.join(ROOT, 'docs', 'lessons', name)
     typed = 0
     for info, cmds in lessonlib.blocks(path):
@@ -101,6 +112,8 @@ def test_lesson_18_exit_closes_fds():
 
 def test_interactive_stop_notice():
     """Lesson 10: at a prompt, a job that stops is announced at once, as bash does."""
+    if wrapped():
+        return
     with Shell(extra_env=typed_env()) as sh:
         sh.prompt()
         out = sh.run('set -m; stop_self')
@@ -112,6 +125,8 @@ def test_interactive_stop_notice():
 
 def test_interactive_groups_differ_from_script():
     """Lesson 09: typed, `ids | cat` leads its own group; in a script it stays in the shell's."""
+    if wrapped():
+        return
     with Shell(extra_env=typed_env()) as sh:
         sh.prompt()
         out = sh.run("ids | awk -v sh=\"$(ps -o pgid= $$)\" -F'[= ]' '{print ($6 == sh + 0) ? \"shell\" : \"own\"}'")
