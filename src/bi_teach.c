@@ -236,6 +236,20 @@ static void ptree_header(void)
            "UID", "STAT", "CMD");
 }
 
+/* Is P drawn at the top level?  FLAGS: 1 -a, 2 -s; ROOT: the operand's pid or -1. */
+static bool ptree_top(const struct ptree_view *v, const struct pinfo *p, unsigned flags, long root)
+{
+    long parent = proc_find(v->all, v->n, p->ppid);
+    if (flags & 1)              /* -a: the roots of the whole system */
+        return parent < 0;
+    if (flags & 2)              /* -s: the roots inside the shell's session */
+        return p->sid == v->shell_sid && (parent < 0 || v->all[parent].sid != v->shell_sid);
+    if (root >= 0)              /* ptree PID: that one */
+        return p->pid == root;
+    /* the shell, then the session's orphans */
+    return p->pid == (long)v->sh->pid || ptree_orphan(v, p);
+}
+
 /*
  * ptree [-a | -s | PID | %job] -- a process tree from /proc.  Without an
  * operand: the shell and its descendants, then the orphans of its session
@@ -252,7 +266,7 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
             diag_error("ptree", "usage: ptree [-a | -s | pid | %%job]");
         return 2;
     }
-    long root = (long)sh->pid;
+    long root = -1;
     if (argc > first && (root = teach_pid_arg(sh, "ptree", argv[first])) < 0)
         return 2;
     struct ptree_view v = {.sh = sh};
@@ -265,7 +279,7 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
     long self = proc_find(all, v.n, (long)sh->pid);
     v.shell_sid = self >= 0 ? all[self].sid : -1;
     v.shell_start = self >= 0 ? all[self].start : 0;
-    if (argc > first && proc_find(all, v.n, root) < 0) {
+    if (root >= 0 && proc_find(all, v.n, root) < 0) {
         diag_error("ptree", "%s: no such process", argv[first]);
         free(all);
         return 1;
@@ -273,17 +287,7 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
     ptree_header();
     int status = 1;
     for (size_t i = 0; i < v.n; i++) {
-        const struct pinfo *p = &all[i];
-        bool parent_listed = proc_find(all, v.n, p->ppid) >= 0;
-        bool top;
-        if (flags & 1)          /* -a: the roots of the whole system */
-            top = !parent_listed;
-        else if (flags & 2)     /* -s: the roots inside the shell's session */
-            top = p->sid == v.shell_sid
-                  && (!parent_listed || all[proc_find(all, v.n, p->ppid)].sid != v.shell_sid);
-        else                    /* the shell (or PID), then the session's orphans */
-            top = p->pid == root || (argc == first && ptree_orphan(&v, p));
-        if (top) {
+        if (ptree_top(&v, &all[i], flags, argc > first ? root : -1)) {
             ptree_print(&v, i, 0);
             status = 0;
         }

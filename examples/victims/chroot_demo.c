@@ -2,7 +2,6 @@
  * and its children.  It lists "/" before and after, tries a file outside
  * the new root, and, if DIR/bin/sh exists, execs COMMAND... inside.
  * Needs root (CAP_SYS_CHROOT): says so in one line otherwise. */
-#define _DEFAULT_SOURCE         /* chroot */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>

@@ -10,7 +10,6 @@
  *                       (CAP_SYS_ADMIN): says so in one line otherwise.
  *   clone_demo -v       vfork (CLONE_VM|CLONE_VFORK): the parent is suspended
  *                       until the child execs. */
-#define _GNU_SOURCE             /* clone, CLONE_*, gettid */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>

@@ -3,7 +3,6 @@
  * how much is private (from /proc/self/smaps: the buffer's own mapping),
  * before fork, after fork, and after the child writes to 1 MiB of it.
  * The two processes take turns through pipes, so the output is in order. */
-#define _GNU_SOURCE             /* MAP_ANONYMOUS, madvise */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

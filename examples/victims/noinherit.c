@@ -3,7 +3,6 @@
  * blocks SIGUSR1 and sends it to itself (pending), arms a 100 s ITIMER_REAL
  * and mlock()s a page; then the parent and the child each say what they have.
  * (Inherited, for contrast: the signal mask and the handlers.) */
-#define _GNU_SOURCE             /* mlock on older C libraries */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
