@@ -52,6 +52,11 @@ builtin_fn bi_read, bi_getopts;
 builtin_fn bi_jobs, bi_fg, bi_bg, bi_wait, bi_kill, bi_disown;
 /* bi_teach.c */
 builtin_fn bi_ptree, bi_fds, bi_reap;
+/* PID from "PID" or "%job" (the job's first process), for builtin WHO.
+ * -1 after printing "minish: WHO: ARG: ..." */
+long teach_pid_arg(struct shell *sh, const char *who, const char *arg);
+/* bi_maps.c */
+builtin_fn bi_maps;
 /* bi_help.c */
 builtin_fn bi_help;
 /* bi_fc.c */

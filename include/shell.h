@@ -63,6 +63,7 @@ struct shell_opts {
     bool interactive;   /* -i */
     bool trace;         /* teaching narration (set -o trace) */
     bool noreap;        /* teaching: leave finished background children as zombies until `wait` */
+    bool subreaper;     /* teaching: orphans below the shell are re-parented to it (prctl) */
     bool step;          /* teaching: pause before each fork, exec and wait (interactive only) */
     enum spawn_mode {   /* how external commands are started: set -o spawn=NAME */
         SPAWN_AUTO,         /* vfork where the child only sets up fds and execs, else fork */

@@ -49,6 +49,9 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why);
 int sys_kill(pid_t pid, int sig, const char *why);
 int sys_setpgid(pid_t pid, pid_t pgid, const char *why);
 int sys_tcsetpgrp(int fd, pid_t pgid, const char *why);
+/* Teaching (set -o subreaper): prctl(PR_SET_CHILD_SUBREAPER, ON), so that
+ * orphans below this process are re-parented to it, not to init.  Linux. */
+int sys_subreaper(bool on);
 /* read(2) retried on EINTR. */
 /* The kernel's signal numbers in words: 2 to "INT" (NULL if unknown), and
  * bash's description "Interrupt" ("Unknown signal").  signals.h's

@@ -26,9 +26,11 @@
 
 /* ==== Reading /proc ==== */
 
-/* One line of /proc/PID/stat that ptree shows. */
+/* One line of /proc/PID/stat (and the uid from status) that ptree shows. */
 struct pinfo {
     long pid, ppid, pgid, sid, tpgid;
+    long uid;                   /* effective uid, -1 if unreadable */
+    unsigned long long start;   /* start time in clock ticks since boot */
     char state;                 /* R S D T t Z ... */
     char comm[64];
     char cmd[200];              /* the command line, spaces between arguments */
@@ -61,6 +63,18 @@ static void proc_cmdline(struct pinfo *p)
             p->cmd[i] = ' ';
 }
 
+/* The effective uid of PID from the "Uid:" line of /proc/PID/status (real, effective, ...). */
+static long proc_uid(long pid)
+{
+    char path[64], buf[2048];
+    snprintf(path, sizeof path, "/proc/%ld/status", pid);
+    const char *u = proc_read(path, buf, sizeof buf) > 0 ? strstr(buf, "\nUid:") : NULL;
+    long real, eff;
+    if (u == NULL || sscanf(u + 5, "%ld %ld", &real, &eff) != 2)
+        return -1;
+    return eff;
+}
+
 /* Fill P from /proc/PID/stat.  False if PID is gone. */
 static bool proc_stat(long pid, struct pinfo *p)
 {
@@ -68,8 +82,8 @@ static bool proc_stat(long pid, struct pinfo *p)
     snprintf(path, sizeof path, "/proc/%ld/stat", pid);
     if (proc_read(path, buf, sizeof buf) <= 0)
         return false;
-    /* "PID (COMM) S PPID PGRP SID TTY TPGID ...": COMM may hold spaces
-     * and parentheses, so the last ')' ends it */
+    /* "PID (COMM) S PPID PGRP SID TTY TPGID FLAGS ... STARTTIME(22nd)": COMM may
+     * hold spaces and parentheses, so the last ')' ends it */
     char *open = strchr(buf, '('), *close = strrchr(buf, ')');
     if (open == NULL || close == NULL || close < open)
         return false;
@@ -80,6 +94,11 @@ static bool proc_stat(long pid, struct pinfo *p)
     if (sscanf(close + 1, " %c %ld %ld %ld %d %ld", &p->state, &p->ppid, &p->pgid, &p->sid,
                &tty, &p->tpgid) != 6)
         return false;
+    const char *f = close + 1;          /* field 3 (state) onwards: skip to field 22 */
+    for (int field = 3; field < 22 && f != NULL; field++)
+        f = strchr(f + 1, ' ');
+    p->start = f != NULL ? strtoull(f + 1, NULL, 10) : 0;
+    p->uid = proc_uid(pid);
     proc_cmdline(p);
     return true;
 }
@@ -108,57 +127,168 @@ static struct pinfo *proc_all(size_t *n)
     return all;
 }
 
+/* The index of PID in ALL, or -1. */
+static long proc_find(const struct pinfo *all, size_t n, long pid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (all[i].pid == pid)
+            return (long)i;
+    return -1;
+}
+
+/* PID from "PID" or "%job" (a job's first process) for WHO (fds, maps).  -1 after an error. */
+long teach_pid_arg(struct shell *sh, const char *who, const char *arg)
+{
+    if (arg[0] == '%') {
+        bool ambiguous = false;
+        struct job *j = job_find(&sh->jobs, arg, &ambiguous);
+        if (j == NULL || j->nprocs == 0) {
+            diag_error(who, "%s: no such job", arg);
+            return -1;
+        }
+        return (long)j->procs[0].pid;
+    }
+    char *end;
+    long pid = strtol(arg, &end, 10);
+    if (*end != '\0' || end == arg || pid <= 0) {
+        diag_error(who, "%s: not a pid or %%job", arg);
+        return -1;
+    }
+    return pid;
+}
+
 /* ==== ptree ==== */
 
-/* What a row's last column says about it. */
-static const char *ptree_mark(const struct shell *sh, const struct pinfo *p)
+/* What ptree is drawing: the shell's family, its session, or everything. */
+struct ptree_view {
+    struct shell *sh;
+    const struct pinfo *all;
+    size_t n;
+    long shell_sid;
+    unsigned long long shell_start;
+};
+
+/* True if P is an orphan of this shell's session: in the session, started
+ * after the shell, not its leader, and its parent is outside the session
+ * (init, or a subreaper). */
+static bool ptree_orphan(const struct ptree_view *v, const struct pinfo *p)
 {
+    if (p->sid != v->shell_sid || p->start < v->shell_start || p->pid == (long)v->sh->pid
+        || p->pid == p->sid)
+        return false;
+    long parent = proc_find(v->all, v->n, p->ppid);
+    return parent < 0 || v->all[parent].sid != v->shell_sid;
+}
+
+/* True if P is a child of the shell that the shell did not start: an orphan
+ * the shell adopted as a subreaper. */
+static bool ptree_adopted(const struct ptree_view *v, const struct pinfo *p)
+{
+    struct shell *sh = v->sh;
+    return sh->opt.subreaper && p->ppid == (long)sh->pid && p->pid != (long)getpid()
+           && job_by_pid(&sh->jobs, (pid_t)p->pid) == NULL;
+}
+
+/* What a row's last column says about it (in BUF, N bytes). */
+static const char *ptree_mark(const struct ptree_view *v, const struct pinfo *p, char *buf,
+                              size_t n)
+{
+    const struct shell *sh = v->sh;
+    const char *what = "";
     if (p->state == 'Z')
-        return "   <- zombie: exited, not yet waited for";
-    if (p->state == 'T' || p->state == 't')
-        return "   <- stopped";
-    if (p->pid == (long)sh->pid)
-        return "   <- this shell";
-    if (p->pid == (long)getpid())
-        return "   <- ptree itself (a subshell)";
-    if (p->tpgid > 0 && p->pgid == p->tpgid)
-        return "   <- foreground";
-    return "";
+        what = "zombie: exited, not yet waited for";
+    else if (p->state == 'T' || p->state == 't')
+        what = "stopped";
+    else if (p->pid == (long)sh->pid)
+        what = sh->opt.subreaper ? "this shell (subreaper)" : "this shell";
+    else if (p->pid == (long)getpid())
+        what = "ptree itself (a subshell)";
+    else if (p->tpgid > 0 && p->pgid == p->tpgid)
+        what = "foreground";
+    char orphan[64] = "";
+    if (ptree_adopted(v, p))
+        snprintf(orphan, sizeof orphan, "orphan adopted by this shell (subreaper)");
+    else if (ptree_orphan(v, p))
+        snprintf(orphan, sizeof orphan, "orphan: its parent exited; adopted by %ld", p->ppid);
+    if (what[0] == '\0' && orphan[0] == '\0')
+        return "";
+    snprintf(buf, n, "   <- %s%s%s", what, what[0] != '\0' && orphan[0] != '\0' ? "; " : "", orphan);
+    return buf;
 }
 
 /* Print P and, indented below it, its children, depth first. */
-static void ptree_print(const struct shell *sh, const struct pinfo *all, size_t n, size_t i,
-                        int depth)
+static void ptree_print(const struct ptree_view *v, size_t i, int depth)
 {
-    const struct pinfo *p = &all[i];
-    printf("%-7ld %-7ld %-7ld %-7ld %-7ld %c     %*s%s%s%s\n", p->pid, p->ppid, p->pgid, p->sid,
-           p->tpgid, p->state, depth * 2, "", depth > 0 ? "\\_ " : "", p->cmd,
-           ptree_mark(sh, p));
-    for (size_t k = 0; k < n; k++)
-        if (all[k].ppid == p->pid && k != i && depth < 64)
-            ptree_print(sh, all, n, k, depth + 1);
+    const struct pinfo *p = &v->all[i];
+    char uid[16], mark[160];
+    snprintf(uid, sizeof uid, "%ld", p->uid);
+    printf("%-7ld %-7ld %-7ld %-7ld %-7ld %-5s %c     %*s%s%s%s\n", p->pid, p->ppid, p->pgid,
+           p->sid, p->tpgid, p->uid >= 0 ? uid : "?", p->state, depth * 2, "",
+           depth > 0 ? "\\_ " : "", p->cmd, ptree_mark(v, p, mark, sizeof mark));
+    for (size_t k = 0; k < v->n; k++)
+        if (v->all[k].ppid == p->pid && k != i && depth < 64)
+            ptree_print(v, k, depth + 1);
 }
 
-/* ptree -- the shell and all its descendants, from /proc. */
+static void ptree_header(void)
+{
+    printf("%-7s %-7s %-7s %-7s %-7s %-5s %-5s %s\n", "PID", "PPID", "PGID", "SID", "TPGID",
+           "UID", "STAT", "CMD");
+}
+
+/* Is P drawn at the top level?  FLAGS: 1 -a, 2 -s; ROOT: the operand's pid or -1. */
+static bool ptree_top(const struct ptree_view *v, const struct pinfo *p, unsigned flags, long root)
+{
+    long parent = proc_find(v->all, v->n, p->ppid);
+    if (flags & 1)              /* -a: the roots of the whole system */
+        return parent < 0;
+    if (flags & 2)              /* -s: the roots inside the shell's session */
+        return p->sid == v->shell_sid && (parent < 0 || v->all[parent].sid != v->shell_sid);
+    if (root >= 0)              /* ptree PID: that one */
+        return p->pid == root;
+    /* the shell, then the session's orphans */
+    return p->pid == (long)v->sh->pid || ptree_orphan(v, p);
+}
+
+/*
+ * ptree [-a | -s | PID | %job] -- a process tree from /proc.  Without an
+ * operand: the shell and its descendants, then the orphans of its session
+ * (processes whose parent exited: now below init or a subreaper).  -s: the
+ * whole session, from each process whose parent is outside it.  -a: every
+ * process, from each one whose parent is not listed (pid 1, kthreadd).
+ */
 int bi_ptree(struct shell *sh, int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        diag_error("ptree", "usage: ptree");
+    unsigned flags = 0;
+    int first = bi_options(argc, argv, "as", &flags);
+    if (first < 0 || argc - first > 1 || (flags != 0 && argc > first) || flags == 3) {
+        if (first >= 0)
+            diag_error("ptree", "usage: ptree [-a | -s | pid | %%job]");
         return 2;
     }
-    size_t n;
-    struct pinfo *all = proc_all(&n);
+    long root = -1;
+    if (argc > first && (root = teach_pid_arg(sh, "ptree", argv[first])) < 0)
+        return 2;
+    struct ptree_view v = {.sh = sh};
+    struct pinfo *all = proc_all(&v.n);
     if (all == NULL) {
         diag_error("ptree", "/proc: %s", strerror(errno));
         return 1;
     }
-    printf("%-7s %-7s %-7s %-7s %-7s %-5s %s\n", "PID", "PPID", "PGID", "SID", "TPGID", "STAT",
-           "CMD");
+    v.all = all;
+    long self = proc_find(all, v.n, (long)sh->pid);
+    v.shell_sid = self >= 0 ? all[self].sid : -1;
+    v.shell_start = self >= 0 ? all[self].start : 0;
+    if (root >= 0 && proc_find(all, v.n, root) < 0) {
+        diag_error("ptree", "%s: no such process", argv[first]);
+        free(all);
+        return 1;
+    }
+    ptree_header();
     int status = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (all[i].pid == (long)sh->pid) {
-            ptree_print(sh, all, n, i, 0);
+    for (size_t i = 0; i < v.n; i++) {
+        if (ptree_top(&v, &all[i], flags, argc > first ? root : -1)) {
+            ptree_print(&v, i, 0);
             status = 0;
         }
     }
@@ -241,6 +371,13 @@ static void fds_row(long pid, long shell, int fd, const char *target)
 static int fds_table(long pid, long shell)
 {
     char dir[64], link[320], target[256];
+    struct pinfo p;
+    if (proc_stat(pid, &p) && p.state == 'Z') {
+        /* its descriptor table is gone, and /proc/PID/fd may not be readable */
+        printf("%-4s %-28s %-7s %-20s %s\n", "FD", "TARGET", "KIND", "FLAGS", "CLOEXEC");
+        printf("(none: %ld is a zombie, and exit closed every descriptor it had)\n", pid);
+        return 0;
+    }
     snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
     DIR *d = opendir(dir);
     if (d == NULL) {
@@ -282,55 +419,54 @@ int bi_fds(struct shell *sh, int argc, char **argv)
         diag_error("fds", "usage: fds [pid|%%job]");
         return 2;
     }
-    if (argc == 2 && argv[1][0] == '%') {
-        bool ambiguous = false;
-        struct job *j = job_find(&sh->jobs, argv[1], &ambiguous);
-        if (j == NULL || j->nprocs == 0) {
-            diag_error("fds", "%s: no such job", argv[1]);
-            return 1;
-        }
-        pid = (long)j->procs[0].pid;
-    } else if (argc == 2) {
-        char *end;
-        pid = strtol(argv[1], &end, 10);
-        if (*end != '\0' || pid <= 0) {
-            diag_error("fds", "%s: not a pid or %%job", argv[1]);
-            return 2;
-        }
-    }
+    if (argc == 2 && (pid = teach_pid_arg(sh, "fds", argv[1])) < 0)
+        return argv[1][0] == '%' ? 1 : 2;
     return fds_table(pid, (long)sh->pid);
 }
 
 /* ==== reap ==== */
 
-/* "exited 3", "killed by SIGINT", "stopped by SIGTSTP". */
-static void reap_say(pid_t pid, int st)
+/* "exited 3", "killed by SIGINT", "stopped by SIGTSTP"; ADOPTED: not started
+ * by this shell (an orphan it adopted as a subreaper). */
+static void reap_say(pid_t pid, int st, bool adopted)
 {
     int sig = WIFSIGNALED(st) ? WTERMSIG(st) : WIFSTOPPED(st) ? WSTOPSIG(st) : 0;
     const char *name = sig != 0 ? sys_signal_name(sig) : NULL;
+    const char *note = adopted ? " (an orphan this shell adopted)" : "";
     if (WIFEXITED(st))
-        printf("reaped %ld: exited %d\n", (long)pid, WEXITSTATUS(st));
+        printf("reaped %ld: exited %d%s\n", (long)pid, WEXITSTATUS(st), note);
     else if (WIFSIGNALED(st))
-        printf("reaped %ld: killed by SIG%s\n", (long)pid, name != NULL ? name : "?");
+        printf("reaped %ld: killed by SIG%s%s\n", (long)pid, name != NULL ? name : "?", note);
     else if (WIFSTOPPED(st))
         printf("%ld: stopped by SIG%s (not reaped: it can be continued)\n", (long)pid,
                name != NULL ? name : "?");
 }
 
-/* reap -- wait (without blocking) for every child that has finished, now. */
+/*
+ * reap [-w] -- collect every child that has finished, now: waitpid(-1, ...,
+ * WNOHANG) until it returns 0.  -w: block in waitpid(-1, ..., 0) for the
+ * first one instead, then collect the rest without blocking.
+ */
 int bi_reap(struct shell *sh, int argc, char **argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        diag_error("reap", "usage: reap");
+    unsigned flags = 0;
+    int first = bi_options(argc, argv, "w", &flags);
+    if (first < 0 || first < argc) {
+        if (first >= 0)
+            diag_error("reap", "usage: reap [-w]");
         return 2;
     }
     int st, count = 0;
     pid_t pid;
-    while ((pid = sys_waitpid(-1, &st, WNOHANG | WUNTRACED, "reap builtin: collect a finished child")) > 0) {
-        reap_say(pid, st);
+    int block = flags != 0 ? 0 : WNOHANG;
+    while ((pid = sys_waitpid(-1, &st, block | WUNTRACED,
+                              block == 0 ? "reap -w: block until a child changes state"
+                                         : "reap builtin: collect a finished child")) > 0) {
+        bool adopted = job_by_pid(&sh->jobs, pid) == NULL;
+        reap_say(pid, st, adopted && sh->opt.subreaper);
         job_record(&sh->jobs, pid, st);
         count += WIFSTOPPED(st) ? 0 : 1;
+        block = WNOHANG;
     }
     if (count == 0)
         printf("nothing to reap\n");

@@ -49,6 +49,7 @@ static const struct builtin builtin_table[] = {
     {"jobs", bi_jobs, false},
     {"kill", bi_kill, false},
     {"local", bi_local, false},
+    {"maps", bi_maps, false},
     {"printf", bi_printf, false},
     {"ptree", bi_ptree, false},
     {"pwd", bi_pwd, false},

@@ -43,7 +43,7 @@ static const struct option_def options[] = {
     OPT(emacs, 0),       OPT(noclobber, 'C'),
     OPT(allexport, 'a'), OPT(notify, 'b'),    OPT(nounset, 'u'),
     OPT(pipefail, 0),    OPT(trace, 0),       OPT(noreap, 0),
-    OPT(step, 0),
+    OPT(step, 0),        OPT(subreaper, 0),
 };
 #undef OPT
 #define NOPTIONS (sizeof options / sizeof options[0])
@@ -217,6 +217,12 @@ static void option_changed(struct shell *sh, const struct option_def *d)
         sh->jobs.job_control = sh->opt.monitor;
     } else if (d->offset == offsetof(struct shell_opts, noreap)) {
         sh->jobs.noreap = sh->opt.noreap;   /* teaching: jobs.c leaves zombies alone */
+    } else if (d->offset == offsetof(struct shell_opts, subreaper)) {
+        /* teaching: orphans come to the shell instead of init (Linux only) */
+        if (sys_subreaper(sh->opt.subreaper) < 0) {
+            diag_error("subreaper", "prctl(PR_SET_CHILD_SUBREAPER): %s", strerror(errno));
+            sh->opt.subreaper = false;
+        }
     } else if (d->offset == offsetof(struct shell_opts, step)) {
         /* teaching: pause before fork, exec and wait; only with a terminal to ask on */
         trace_step_set(sh->opt.step && sh->opt.interactive ? sh->jobs.tty_fd : -1);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -614,4 +615,17 @@ fail:
     trace_spawn("posix_spawn()", e != 0 ? -1 : pid, e, rq, why);
     errno = e;
     return e != 0 ? -1 : pid;
+}
+
+/* ==== Teaching: set -o subreaper ==== */
+
+int sys_subreaper(bool on)
+{
+    int r = prctl(PR_SET_CHILD_SUBREAPER, on ? 1UL : 0UL, 0UL, 0UL, 0UL);
+    int err = errno;
+    if (r == 0)
+        sys_trace_note("prctl(PR_SET_CHILD_SUBREAPER, %d) = 0   # orphans below this shell %s",
+                       on ? 1 : 0, on ? "now come to it, not to init" : "go to init again");
+    errno = err;
+    return r;
 }

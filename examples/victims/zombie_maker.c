@@ -1,7 +1,8 @@
 /* zombie_maker.c -- fork a child that exits at once, and do not wait for it
  * for SECONDS (default 2): the child is a zombie (Z, <defunct>) meanwhile.
- * With -o it does the opposite: the parent exits first, and the child, now
- * an orphan, prints its new parent (init, pid 1, or a subreaper). */
+ * With -o [SECONDS] it does the opposite: the parent exits first, and the
+ * child, now an orphan, prints its new parent (init, pid 1, or a subreaper),
+ * then lives SECONDS more (default 0) so that ptree can show it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int orphan(void)
+static int orphan(unsigned seconds)
 {
     pid_t parent = getpid();    /* read before fork: the parent may be gone by the time the child runs */
     pid_t pid = fork();
@@ -27,13 +28,15 @@ static int orphan(void)
         nanosleep(&tick, NULL);
     printf("orphan %ld: my parent was %ld, now it is %ld\n", (long)getpid(), (long)before,
            (long)getppid());
+    fflush(stdout);
+    sleep(seconds);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "-o") == 0)
-        return orphan();
+        return orphan(argc > 2 ? (unsigned)atoi(argv[2]) : 0);
     int seconds = argc > 1 ? atoi(argv[1]) : 2;
     pid_t pid = fork();
     if (pid < 0) {

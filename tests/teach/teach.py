@@ -5,10 +5,13 @@ Normalisation (also documented in docs/lessons/README.md):
   * narration lines "minish[PID]: ..." are grouped by process, each group
     keeping its own order; every pid seen is replaced by <pid>; the groups
     are sorted, because processes run side by side and interleave freely.
-  * in lesson transcripts, <pid> or <n> in an expected line matches any
-    number, <*> any text, and a line "..." any number of lines.
+  * lesson transcripts: see lessonlib.py (<pid>, <n>, <*>, "...", and the
+    fence words unordered, root, uts).
 """
 import glob, json, os, re, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lessonlib  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODE, MINISH, VICTIMS = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
@@ -22,15 +25,15 @@ def fail(msg):
 
 
 def env():
-    e = dict(os.environ)
-    e["PATH"] = VICTIMS + ":" + os.path.dirname(MINISH) + ":" + e.get("PATH", "/usr/bin:/bin")
-    e.pop("ENV", None)
-    return e
+    return lessonlib.path_env(MINISH, VICTIMS)
 
 
 def run(args, cwd, stdin=None, timeout=30):
+    # a session of its own: ptree also lists the orphans of the shell's session,
+    # and tests running side by side must not see each other's
     return subprocess.run([MINISH] + args, cwd=cwd, env=env(), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL if stdin is None else stdin, timeout=timeout)
+                          stdin=subprocess.DEVNULL if stdin is None else stdin, timeout=timeout,
+                          start_new_session=True)
 
 
 # ---- narration ------------------------------------------------------------------
@@ -159,7 +162,7 @@ def ptree_rows(text):
         f = line.split()
         if len(f) >= 7 and f[0].isdigit():
             rows.append({"pid": int(f[0]), "ppid": int(f[1]), "pgid": int(f[2]), "sid": int(f[3]),
-                         "stat": f[5], "line": line})
+                         "uid": f[5], "stat": f[6], "line": line})
     return rows
 
 
@@ -167,7 +170,8 @@ def test_proc():
     with tempfile.TemporaryDirectory() as tmp:
         # ptree while the shell sleeps: compare its rows with /proc then
         p = subprocess.Popen([MINISH, "-c", "sleep 3 & echo $!; ptree; sleep 1"], cwd=tmp, env=env(),
-                             stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+                             stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
         bg = int(p.stdout.readline())
         out = ""
         while "<- this shell" not in out or out.count("\n") < 3:
@@ -188,7 +192,8 @@ def test_proc():
         # fds: the shell's own table while it sleeps (`; :` keeps the shell
         # there: the last command of `minish -c` would replace it)
         p = subprocess.Popen([MINISH, "-c", "exec 5</etc/hostname 6>f; fds; sleep 1; :"], cwd=tmp,
-                             env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+                             env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                             start_new_session=True)
         time.sleep(0.5)
         real = {int(fd): os.readlink(f"/proc/{p.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{p.pid}/fd")}
         out = p.communicate()[0]
@@ -199,7 +204,7 @@ def test_proc():
                 l.startswith("6 ") and "O_WRONLY" in l for l in out.splitlines()):
             fail(f"fds: fd 6 should be O_WRONLY:\n{out}")
         # fds of a child: a descriptor the shell leaked on purpose is flagged
-        r = run(["-c", "exec 7</etc/hostname; sleep 1 & sleep 0.2; fds $!; kill $!"], tmp)
+        r = run(["-c", "exec 7</etc/hostname; sleep 1 & " + lessonlib.SETTLE + "; fds $!; kill $!"], tmp)
         if not re.search(r"^7 .*LEAKED", r.stdout, re.M):
             fail(f"fds: fd 7 of the child is not flagged as leaked:\n{r.stdout}")
         # noreap: exactly three zombies, none after wait
@@ -213,62 +218,102 @@ def test_proc():
         r = run(["-c", "set -o noreap; sleep 0.1 & sleep 0.5; reap; reap"], tmp)
         if not re.match(r"reaped \d+: exited 0\nnothing to reap\n$", r.stdout):
             fail(f"reap: {r.stdout!r}")
+        test_proc_whole_story(tmp)
+
+
+def uid_of(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("Uid:"):
+            return line.split()[2]
+    return "?"
+
+
+def test_proc_whole_story(tmp):
+    """ptree -a / -s / PID, the UID column, orphans, set -o subreaper, reap -w, maps."""
+    r = run(["-c", "ptree -a"], tmp)
+    rows = ptree_rows(r.stdout)
+    pids = {x["pid"] for x in rows}
+    real = {int(d) for d in os.listdir("/proc") if d.isdigit()}
+    if 1 not in pids or len(pids & real) < len(real) * 0.8:
+        fail(f"ptree -a: {len(pids)} rows, /proc has {len(real)}; pid 1 listed: {1 in pids}")
+    if not rows or rows[0]["pid"] != 1 and 1 in pids:
+        fail(f"ptree -a: pid 1 should be the first root:\n{r.stdout[:400]}")
+    one = next((x for x in rows if x["pid"] == 1), None)
+    if one is not None and one["uid"] != uid_of(1):
+        fail(f"ptree -a: pid 1 has UID {one['uid']}, /proc says {uid_of(1)}")
+    # -s: only the shell's session, every row of it
+    p = subprocess.Popen([MINISH, "-c", "sleep 3 & ptree -s; ptree -a > all; kill $!"], cwd=tmp,
+                         env=env(), stdout=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                         start_new_session=True)
+    out = p.communicate(timeout=20)[0]
+    rows = ptree_rows(out)
+    if not rows or any(x["sid"] != p.pid for x in rows) or len(rows) < 2:
+        fail(f"ptree -s: every row should be in session {p.pid}:\n{out}")
+    if ptree_rows(open(os.path.join(tmp, "all")).read()) == rows:
+        fail("ptree -a shows no more than ptree -s")
+    # ptree PID, errors
+    r = run(["-c", "ptree $$ | sed -n 2p; ptree 999999999; echo $?; ptree -x; echo $?"], tmp)
+    if not re.match(r"\d+ .*<- this shell\n1\n2\n$", r.stdout) or \
+            "999999999: no such process" not in r.stderr or "Illegal option -x" not in r.stderr:
+        fail(f"ptree PID / errors: {r.stdout!r} {r.stderr!r}")
+    # an orphan of this session is marked, then adopted by a subreaper shell
+    r = run(["-c", "zombie_maker -o 5 | head -2 > o; ptree; kill $(awk -F'[ :]' '/^orphan/ {print $2}' o)"], tmp)
+    if not re.search(r"zombie_maker -o 5   <- orphan: its parent exited; adopted by \d+$", r.stdout, re.M):
+        fail(f"ptree: the orphan is not marked:\n{r.stdout}")
+    r = run(["-c", "set -o subreaper -o noreap; zombie_maker -o 5 | head -2 > o; echo $$; ptree; "
+             "kill $(awk -F'[ :]' '/^orphan/ {print $2}' o); reap -w; reap"], tmp)
+    lines = r.stdout.splitlines()
+    adopted = [x for x in ptree_rows(r.stdout) if "adopted by this shell" in x["line"]]
+    if not lines or len(adopted) != 1 or str(adopted[0]["ppid"]) != lines[0] or \
+            not re.search(r"^reaped \d+: killed by SIGTERM \(an orphan this shell adopted\)\nnothing to reap$",
+                          r.stdout, re.M):
+        fail(f"subreaper: no adoption shown:\n{r.stdout}{r.stderr}")
+    r = run(["--trace", "-c", "set -o subreaper; set +o subreaper"], tmp)
+    if "prctl(PR_SET_CHILD_SUBREAPER, 1) = 0" not in r.stderr or \
+            "prctl(PR_SET_CHILD_SUBREAPER, 0) = 0" not in r.stderr:
+        fail(f"subreaper: prctl not narrated:\n{r.stderr}")
+    # maps: the text row is the program's r-x mappings, sizes from /proc/PID/maps
+    r = run(["-c", "sleep 30 & " + lessonlib.SETTLE + "; maps $!; readlink /proc/$!/exe > exe; "
+             "cat /proc/$!/maps > maps; echo $! > pid; kill $!"], tmp)
+    pid, exe = open(os.path.join(tmp, "pid")).read().strip(), open(os.path.join(tmp, "exe")).read().strip()
+    want = 0
+    for line in open(os.path.join(tmp, "maps")):
+        f = line.split()
+        if len(f) >= 6 and f[5] == exe and f[1].startswith("r-x"):
+            lo, hi = (int(x, 16) for x in f[0].split("-"))
+            want += (hi - lo) // 1024
+    m = re.search(r"^text +(\d+) KiB  r-x", r.stdout, re.M)
+    if not m or int(m.group(1)) != want or f"process {pid}: {exe}" not in r.stdout or not exe.endswith("sleep"):
+        fail(f"maps: text should be {want} KiB of {exe}:\n{r.stdout}")
+    r = run(["-c", "maps 1 2 3; echo $?; maps %9; echo $?; maps x; echo $?"], tmp)
+    if r.stdout != "2\n1\n2\n" or r.stderr.count("minish: maps:") != 3:
+        fail(f"maps errors: {r.stdout!r} {r.stderr!r}")
 
 
 # ---- lessons -----------------------------------------------------------------------
 
-BLOCK = re.compile(r"^```minish-session([^\n]*)\n(.*?)^```", re.M | re.S)
-
-
-def expected_regex(lines):
-    parts = []
-    for line in lines:
-        if line == "...":
-            parts.append(r"(?:.*\n)*?")
-            continue
-        esc = re.escape(line)
-        esc = esc.replace(re.escape("<pid>"), r"\d+").replace(re.escape("<n>"), r"\d+")
-        esc = esc.replace(re.escape("<*>"), r".*")
-        parts.append(esc + r"\n")
-    return re.compile("".join(parts) + r"\Z")
-
-
-def unordered_match(want, got):
-    """Every expected line matches a distinct output line, and none is left over."""
-    lines = got.splitlines()
-    for w in want:
-        rx = expected_regex([w])
-        hit = next((i for i, l in enumerate(lines) if rx.match(l + "\n")), None)
-        if hit is None:
-            return False
-        del lines[hit]
-    return not lines
-
-
-def check_block(lesson, info, body):
-    cmds, cur = [], None
-    for line in body.splitlines():
-        if line.startswith("$ "):
-            cur = [line[2:], []]
-            cmds.append(cur)
-        elif cur is not None:
-            cur[1].append(line)
-    unordered = "unordered" in info
-    script = "".join(f"{c}\necho '@@@ {i}'\n" for i, (c, _) in enumerate(cmds))
+def check_block(lesson, info, cmds):
+    """Run the block's commands as one script, in a session of its own (as a
+    login would be), and compare each command's output with the lesson's."""
+    script = ""
+    for i, (c, _) in enumerate(cmds):
+        script += c + "\n"
+        if c.rstrip().endswith("&"):
+            script += lessonlib.SETTLE + "\n"
+        script += f"echo '@@@ {i}'\n"
     with tempfile.TemporaryDirectory() as tmp:
         open(os.path.join(tmp, "session.sh"), "w").write(script)
         try:
             r = subprocess.run([MINISH, "session.sh"], cwd=tmp, env=env(), stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               timeout=30)
+                               timeout=30, start_new_session=True)
         except subprocess.TimeoutExpired:
             fail(f"{lesson}: the session did not finish in 30 s")
             return
     chunks = re.split(r"^@@@ \d+\n", r.stdout, flags=re.M)
     for i, (cmd, want) in enumerate(cmds):
         got = chunks[i] if i < len(chunks) else "<missing>"
-        ok = unordered_match(want, got) if unordered else expected_regex(want).match(got)
-        if not ok:
+        if not lessonlib.matches(info, want, got):
             fail(f"{lesson}: `{cmd}`:\n--- expected\n" + "\n".join(want) + "\n--- got\n" + got)
 
 
@@ -277,16 +322,57 @@ def test_lessons():
     if len(lessons) < 10:
         fail(f"only {len(lessons)} lessons")
     for lesson in lessons:
-        blocks = BLOCK.findall(open(lesson).read())
-        if not blocks:
+        name = os.path.basename(lesson)
+        found = lessonlib.blocks(lesson)
+        if not found:
             fail(f"{lesson}: no ```minish-session block")
-        for info, body in blocks:
-            check_block(os.path.basename(lesson), info, body)
+        for info, cmds in found:
+            why = lessonlib.skip_reason(info)
+            if why is not None:
+                print(f"SKIP: {name}: a block {why}")
+                continue
+            check_block(name, info, cmds)
     print(f"{len(lessons)} lessons checked")
 
 
+# ---- the teaching guide's concept map ------------------------------------------------
+
+def test_guide():
+    """Every lesson is in docs/teaching-guide.md's concept map and in the lessons
+    README; each `file`: `function` named there exists in that file."""
+    text = open(os.path.join(ROOT, "docs/teaching-guide.md")).read()
+    table = text[text.index("## Concept map"):text.index("Every ```` ```minish-session")]
+    rows = [l for l in table.splitlines() if l.startswith("| ") and not l.startswith("| Concept")]
+    if len(rows) < 25:
+        fail(f"teaching guide: only {len(rows)} concept rows")
+    readme = open(os.path.join(ROOT, "docs/lessons/README.md")).read()
+    for lesson in sorted(glob.glob(os.path.join(ROOT, "docs/lessons/[0-9]*.md"))):
+        name = os.path.basename(lesson)
+        if f"(lessons/{name})" not in table:
+            fail(f"teaching guide: lesson {name} is in no row of the concept map")
+        if f"({name})" not in readme:
+            fail(f"docs/lessons/README.md: lesson {name} is not listed")
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        if len(cells) != 4 or "](lessons/" not in cells[1] or not cells[2] or not cells[3]:
+            fail(f"teaching guide: a gap in row {row!r}")
+            continue
+        for part in cells[3].split(";"):
+            m = re.match(r"\s*`([^`]+)`:\s*(.*)", part)
+            if not m:
+                fail(f"teaching guide: {part!r} does not say `file`: `function`")
+                continue
+            path = os.path.join(ROOT, m.group(1))
+            src = open(path).read() if os.path.exists(path) else ""
+            if not src:
+                fail(f"teaching guide: {m.group(1)} does not exist")
+            for fn in re.findall(r"`(\w+)`", m.group(2)):
+                if not re.search(r"^[^\s#/*].*\b" + fn + r"\(", src, re.M):
+                    fail(f"teaching guide: no function {fn} in {m.group(1)}")
+
+
 {"narration": test_narration, "jsonl": test_jsonl, "proc": test_proc,
- "lessons": test_lessons}[MODE]()
+ "lessons": test_lessons, "guide": test_guide}[MODE]()
 if failures:
     print(f"{len(failures)} failure(s)")
     sys.exit(1)
