@@ -138,11 +138,11 @@ int exec_assign(struct shell *sh, const char *name, const char *value, unsigned 
     return -1;
 }
 
-/* Run pending trap actions; an `exit` in one gives the status to return. */
+/* Run pending trap actions; an `exit` or `return` in one gives the status to return. */
 static int safe_point(struct shell *sh, int status)
 {
-    signals_run_traps(sh);  /* it keeps $? unless the action ran `exit` */
-    return sh->jump == JUMP_EXIT ? sh->last_status : status;
+    signals_run_traps(sh);  /* it keeps $? unless the action ran `exit` or `return` */
+    return sh->jump == JUMP_EXIT || sh->jump == JUMP_RETURN ? sh->last_status : status;
 }
 
 /* set -e: a failed command (not tested by if/while/&&/||/!) ends the shell. */
