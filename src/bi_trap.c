@@ -113,7 +113,6 @@ int bi_trap(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
     int i = bi_options(argc, argv, "p", &flags);
-    int status = 0;
     if (i < 0) {
         shell_error_exit(sh, 2);    /* a special builtin: a script ends here */
         return 2;
@@ -134,11 +133,10 @@ int bi_trap(struct shell *sh, int argc, char **argv)
     for (; i < argc; i++) {
         int sig = trap_condition(argv[i]);
         if (sig < 0)
-            status = 1;
-        else
-            trap_set(sh, sig, action);
+            return 1;   /* as dash: the conditions after it are left alone */
+        trap_set(sh, sig, action);
     }
-    return status;
+    return 0;
 }
 
 /* ==== umask ==== */

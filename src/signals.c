@@ -167,6 +167,8 @@ void signals_init(bool interactive, bool job_control)
  */
 static bool child_ignores(const struct shell *sh, int sig, bool background)
 {
+    if (ignored_on_entry[sig] && !shell_interactive)
+        return true;    /* whatever `trap` said: it could not change this one */
     if (sh != NULL && sh->traps[sig] != NULL)
         return sh->traps[sig][0] == '\0';
     if (background && (sig == SIGINT || sig == SIGQUIT))
@@ -331,7 +333,11 @@ void signals_default(int sig)
 
 /* ==== Traps ==== */
 
-static bool running[NSIG];  /* SIG's action is running: it waits for the end */
+/* Actions nest (see signals_run_traps); this deep, a new signal waits for
+ * the running actions to end instead, so `trap 'kill -USR1 $$' USR1`
+ * loops like `while :` rather than overflowing the stack. */
+enum { TRAP_MAX_DEPTH = 64 };
+static int depth;           /* trap actions running, one inside the other */
 
 /*
  * Run the trap action for SIG with $? of the interrupted command, and give
@@ -354,9 +360,9 @@ static void run_trap(struct shell *sh, int sig)
     struct shell_trap_state outer = sh->trap;
     sh->trap = (struct shell_trap_state){ true, status, sh->func_depth };
     sh->jump = JUMP_NONE;
-    running[sig] = true;
+    depth++;
     sh->ops.eval(sh, action, "trap");
-    running[sig] = false;
+    depth--;
     sh->trap = outer;
     if (sh->jump == JUMP_NONE) {
         sh->jump = jump;
@@ -370,9 +376,9 @@ static void run_trap(struct shell *sh, int sig)
 /*
  * At a safe point: run the action of every trapped signal that arrived.
  * This nests: a signal that arrives during an action has its own action
- * run at the action's next command boundary (as dash, bash and ksh do:
- * `kill -INT $$` inside a TERM trap runs the INT trap before going on); a
- * signal whose own action is running waits until that action ends.
+ * run at the action's next command boundary, even if it is the same signal
+ * (as dash, bash and ksh do: `kill -INT $$` inside a TERM trap runs the
+ * INT trap before going on).
  */
 void signals_run_traps(struct shell *sh)
 {
@@ -383,8 +389,8 @@ void signals_run_traps(struct shell *sh)
     for (int sig = 1; sig < NSIG; sig++) {
         if (!pending[sig] || sh->traps[sig] == NULL || sh->traps[sig][0] == '\0')
             continue;
-        if (running[sig] || sh->jump == JUMP_EXIT) {
-            deferred = true;    /* look again once the action (or the exit) is done */
+        if (depth >= TRAP_MAX_DEPTH || sh->jump == JUMP_EXIT) {
+            deferred = true;    /* look again once the actions (or the exit) are done */
             continue;
         }
         pending[sig] = 0;
