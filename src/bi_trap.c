@@ -40,9 +40,10 @@ static void trap_print_one(const struct shell *sh, int sig)
 static void trap_list(const struct shell *sh, bool all)
 {
     for (int sig = 0; sig < NSIG; sig++) {
-        if (sig == SIGKILL || sig == SIGSTOP || (sig > 0 && signal_name(sig) == NULL))
-            continue;
-        if (all || trap_action(sh, sig) != NULL)
+        bool set = trap_action(sh, sig) != NULL;
+        if (sig > 0 && (signal_name(sig) == NULL || (!set && (sig == SIGKILL || sig == SIGSTOP))))
+            continue;   /* nameless, or KILL and STOP, which cannot be caught anyway */
+        if (all || set)
             trap_print_one(sh, sig);
     }
 }
@@ -76,11 +77,13 @@ static bool trap_is_number(const char *s)
     return true;
 }
 
-/* The condition named ARG (0 for EXIT), or -1 after "bad trap". */
+/* The condition named ARG (0 for EXIT), or -1 after "bad trap".  KILL and
+ * STOP are accepted (as dash does, and POSIX asks of `trap -p` output read
+ * back in), recorded and listed, but can never be caught or ignored. */
 static int trap_condition(const char *arg)
 {
     int sig = signal_number(arg);
-    if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
+    if (sig < 0 || sig >= NSIG) {
         diag_error("trap", "%s: bad trap", arg);
         return -1;
     }

@@ -43,6 +43,12 @@ static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
 static bool entry_recorded;
 static bool shell_interactive;
 
+/* A trap string can be recorded for these, but the kernel keeps them. */
+static bool uncatchable(int sig)
+{
+    return sig == SIGKILL || sig == SIGSTOP;
+}
+
 /* ==== Names ==== */
 
 /* The table itself lives in sys.c (the kernel's numbers, below every
@@ -189,7 +195,7 @@ static void child_disposition(const struct shell *sh, int sig, bool background)
 void signals_exec(const struct shell *sh)
 {
     for (int sig = 1; sig < NSIG; sig++)
-        if (changed[sig] || (sh != NULL && sh->traps[sig] != NULL))
+        if (!uncatchable(sig) && (changed[sig] || (sh != NULL && sh->traps[sig] != NULL)))
             child_disposition(sh, sig, false);
     sigset_t none;
     sigemptyset(&none);
@@ -206,7 +212,7 @@ void signals_child(const struct shell *sh, bool background)
         ignored_on_entry[SIGQUIT] = true;
     }
     for (int sig = 1; sig < NSIG; sig++) {
-        if (sig == SIGCHLD || sig == SIGKILL || sig == SIGSTOP)
+        if (sig == SIGCHLD || uncatchable(sig))
             continue;           /* SIGCHLD stays caught: a subshell waits too */
         base[sig] = BASE_DEFAULT;
         pending[sig] = 0;       /* the parent's signals are not ours */
@@ -223,7 +229,7 @@ bool signals_spawn_default(const struct shell *sh, sigset_t *set)
 {
     sigemptyset(set);
     for (int sig = 1; sig < NSIG; sig++) {
-        if (!changed[sig] && (sh == NULL || sh->traps[sig] == NULL))
+        if (uncatchable(sig) || (!changed[sig] && (sh == NULL || sh->traps[sig] == NULL)))
             continue;
         if (!child_ignores(sh, sig, false))
             sigaddset(set, sig);
@@ -294,7 +300,7 @@ void signals_int_resume(bool deferred)
  * non-interactive shell (POSIX: those cannot be trapped or reset). */
 static bool trappable(int sig)
 {
-    if (sig <= 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+    if (sig <= 0 || sig >= NSIG || uncatchable(sig))
         return false;
     return shell_interactive || !ignored_on_entry[sig];
 }
