@@ -135,6 +135,18 @@ static bool wait_no_children(void)
     return waitid(P_ALL, 0, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) < 0 && errno == ECHILD;
 }
 
+/* Is there anything that could interrupt `wait`: a trap (not '') or,
+ * interactive, Ctrl-C? */
+static bool wait_may_be_interrupted(const struct shell *sh)
+{
+    if (sh->opt.interactive)
+        return true;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+            return true;
+    return false;
+}
+
 /*
  * Sleep until J is no longer running or a signal interrupts the wait: a
  * trapped one (XCU 2.11: `wait` returns 128+N at once, and the trap runs
@@ -147,8 +159,8 @@ static int wait_interruptible(struct shell *sh, struct job *j)
 {
     sigset_t old;
     int sig = 0;
-    if (sh->jobs.noreap)
-        return 0;   /* teaching: job_wait waits for its own pids */
+    if (sh->jobs.noreap || !wait_may_be_interrupted(sh))
+        return 0;   /* job_wait's plain blocking waitpid will do (and narrates better) */
     signals_block_chld(&old);
     for (;;) {
         jobs_reap(&sh->jobs);
@@ -166,8 +178,9 @@ static int wait_interruptible(struct shell *sh, struct job *j)
 }
 
 /* Wait for job J; PID > 0 picks that process's status.  The job is then
- * forgotten.  *SIG: the signal that interrupted the wait (then J stays). */
-static int wait_job(struct shell *sh, struct job *j, pid_t pid, int *sig)
+ * forgotten.  *SIG: the signal that interrupted the wait (then J stays).
+ * REPORT: say on stderr if J died of a signal. */
+static int wait_job(struct shell *sh, struct job *j, pid_t pid, bool report, int *sig)
 {
     *sig = wait_interruptible(sh, j);
     if (*sig != 0)
@@ -175,8 +188,10 @@ static int wait_job(struct shell *sh, struct job *j, pid_t pid, int *sig)
     int status = job_wait(&sh->jobs, j, sh->opt.pipefail);
     if (job_by_pid(&sh->jobs, j->procs[0].pid) != j)
         return status;      /* job_wait removed it already */
-    if (job_state(j) == JOB_DONE && !sh->opt.interactive)
-        job_report_signal(&sh->jobs, j);    /* interactive: the job notice says it */
+    /* `wait %n` says why the job died, as dash does; `wait` alone does not,
+     * and when interactive the job notice says it */
+    if (job_state(j) == JOB_DONE && report && !sh->opt.interactive)
+        job_report_signal(&sh->jobs, j);
     for (size_t k = 0; pid > 0 && k < j->nprocs; k++)
         if (j->procs[k].pid == pid)
             status = wait_status_of(j->procs[k].wstatus);
@@ -202,7 +217,7 @@ static int wait_one(struct shell *sh, const char *arg, int *sig)
         pid = (pid_t)v;
         j = job_by_pid(&sh->jobs, pid);
     }
-    return j == NULL ? STATUS_NOTFOUND : wait_job(sh, j, pid, sig);
+    return j == NULL ? STATUS_NOTFOUND : wait_job(sh, j, pid, true, sig);
 }
 
 /* wait [pid|%job...] -- wait for the given jobs, or all of them (status 0).
@@ -220,7 +235,7 @@ int bi_wait(struct shell *sh, int argc, char **argv)
         struct job *j = sh->jobs.jobs[k];
         size_t before = sh->jobs.len;
         if (j != NULL && j->nprocs > 0)
-            status = wait_job(sh, j, 0, &sig);
+            status = wait_job(sh, j, 0, false, &sig);
         if (sig != 0)
             return status;
         if (sh->jobs.len < before)
