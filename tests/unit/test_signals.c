@@ -133,6 +133,44 @@ static void test_run_traps_keeps_status(void **state)
     signals_default(SIGUSR2);
 }
 
+/* A stand-in eval for the nesting test: the USR2 action sends USR1 to
+ * the shell and reaches a safe point; both actions are logged in order. */
+static char order_log[64];
+
+static int nesting_eval(struct shell *sh, const char *text, const char *name)
+{
+    (void)name;
+    strncat(order_log, text, sizeof order_log - strlen(order_log) - 1);
+    if (strcmp(text, "USR2 ") == 0) {
+        raise(SIGUSR1);
+        signals_run_traps(sh);      /* the action's next command boundary */
+        strncat(order_log, "after ", sizeof order_log - strlen(order_log) - 1);
+    }
+    return 0;
+}
+
+/* A signal that arrives during a trap action runs its own action at the
+ * action's next safe point, not after the action (dash's order). */
+static void test_traps_nest(void **state)
+{
+    (void)state;
+    static struct shell sh;
+    memset(&sh, 0, sizeof sh);
+    char usr1[] = "USR1 ", usr2[] = "USR2 ";
+    sh.traps[SIGUSR1] = usr1;
+    sh.traps[SIGUSR2] = usr2;
+    sh.ops.eval = nesting_eval;
+    order_log[0] = '\0';
+    signals_init(false, false);
+    signals_trap(SIGUSR1);
+    signals_trap(SIGUSR2);
+    raise(SIGUSR2);
+    signals_run_traps(&sh);
+    assert_string_equal(order_log, "USR2 USR1 after ");
+    signals_default(SIGUSR1);
+    signals_default(SIGUSR2);
+}
+
 /* In a forked child (signals_child changes the module's state for good):
  * set up dispositions, become a background subshell, and report what the
  * child ended with as a bit mask of failed checks (0: all as expected). */
@@ -250,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_trap_flag),
         cmocka_unit_test(test_chld_flag),
         cmocka_unit_test(test_run_traps_keeps_status),
+        cmocka_unit_test(test_traps_nest),
         cmocka_unit_test(test_child_resets),
         cmocka_unit_test(test_block_chld_holds_the_signal),
         cmocka_unit_test(test_int_defer),
