@@ -1,7 +1,6 @@
-"""Signals and traps at an interactive minish and under -m (issue: nothing
+"""Signals and traps at an interactive minish and under -m (nothing
 lost, nothing ignored that should kill, `wait` interruptible)."""
 import os
-import signal
 import time
 
 import pexpect
@@ -47,21 +46,6 @@ def test_interactive_shell_ignores_term_and_quit():
         out = sh.run('kill -TERM $$; kill -QUIT $$; echo alive')
         assert contains_line(out, 'alive'), out
         assert sh.exit() == 0
-
-
-def test_hangup_ends_the_shell_hangs_up_jobs_and_saves_history():
-    with Shell() as sh:
-        sh.prompt()
-        sh.run('echo remembered-line')
-        sh.run('sleep 302 &')
-        sh.child.kill(signal.SIGHUP)
-        sh.child.expect(pexpect.EOF, timeout=10)
-        sh.child.close()
-        sh.closed = True
-        assert sh.child.signalstatus == signal.SIGHUP or sh.child.exitstatus is not None
-        assert wait_gone('sleep 302'), 'the job was not hung up'
-        with open(os.path.join(sh.home, '.minish_history')) as f:
-            assert 'echo remembered-line' in f.read()
 
 
 def test_trap_reset_in_a_subshell_gives_the_default_back():
