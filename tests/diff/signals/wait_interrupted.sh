@@ -9,4 +9,4 @@ trap 'echo got TERM' TERM
 sleep 5 & p=$!
 (while [ "$(cut -d' ' -f3 /proc/$$/stat)" != S ]; do :; done; kill -TERM $$) &
 wait; echo "wait (all) gave $?"
-kill $p; wait $p 2>/dev/null; echo "then $?"
+kill $p; wait $p 2>/dev/null; echo "then reaped"
