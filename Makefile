@@ -4,6 +4,7 @@
 #               differential, system, pty, hostile, teaching, Valgrind), the
 #               suite again on an ASan+UBSan build, and a short fuzzing run
 #   make asan / make fuzz / make bench   one part at a time
+#   make fuzz-diff SECONDS=N   differential fuzzing against dash for N seconds
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages: what building needs, and what the tests need besides.
@@ -11,8 +12,9 @@ BUILD_DEPS = cmake gcc make libreadline-dev libcmocka-dev
 TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 20
+SECONDS ?= 60
 
-.PHONY: all deps build-deps install-pkgs run test asan bench fuzz clean
+.PHONY: all deps build-deps install-pkgs run test asan bench fuzz fuzz-diff clean
 
 all: $(BUILD)/minish
 
@@ -55,6 +57,11 @@ asan: deps
 fuzz: deps
 	tests/fuzz/build.sh build-fuzz
 	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# Differential fuzzing: random scripts in dash and minish, differences shrunk
+# to $(BUILD)/fuzz-diff-findings/ (docs/reliability.md).
+fuzz-diff: all
+	python3 tests/fuzz/diff_fuzz.py $(BUILD)/minish --seconds $(SECONDS)
 
 bench: all
 	bench/run.sh $(BUILD)/minish
