@@ -4,7 +4,7 @@
 # src/*.c (minus main.c) and each harness directly.  Needs Debian's
 # `clang` and `libclang-rt-14-dev` (or any clang with libFuzzer).
 #
-#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand}
+#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand,heredoc_alias}
 #   tests/fuzz/run.sh build-fuzz 60        # run each for 60 s
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +25,7 @@ for src in "$root"/src/*.c; do
     fi
     objs="$objs $obj"
 done
-for t in parser arith expand; do
+for t in parser arith expand heredoc_alias; do
     $CC $CFLAGS -fsanitize=fuzzer "$here/fuzz_$t.c" $objs -lreadline -o "$out/fuzz_$t"
 done
-echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand"
+echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand $out/fuzz_heredoc_alias"

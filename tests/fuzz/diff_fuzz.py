@@ -301,7 +301,13 @@ def main():
         runner.close()
 
 
+STOP = []
+
+
 def campaign(args, runner, minish):
+    # SIGTERM / SIGINT end the campaign after the current program, with the summary
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: STOP.append(1))
     folder = args.findings or os.path.join(os.path.dirname(minish), "fuzz-diff-findings")
     seed = args.seed if args.seed is not None else int(time.time() * 1000) % 1000000000
     start = time.time()
@@ -310,7 +316,7 @@ def campaign(args, runner, minish):
     timeouts = 0
     findings = []
     new_findings = 0
-    while True:
+    while not STOP:
         if args.seconds > 0:
             if time.time() - start >= args.seconds:
                 break

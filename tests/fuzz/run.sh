@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/fuzz/run.sh OUTDIR SECONDS [TARGET...] -- run the libFuzzer targets
-# built by build.sh in OUTDIR for SECONDS each (default: all three), one
+# built by build.sh in OUTDIR for SECONDS each (default: all four), one
 # after the other.  The corpus grows in OUTDIR/corpus-TARGET, seeded from
 # the golden and differential test scripts (the $((...)) expressions in
-# them for the arithmetic target).  Crashes are written to OUTDIR/crashes/
+# them for the arithmetic target; for heredoc_alias, also the scripts that
+# use aliases or here-documents, each with an alias table in front).  Crashes are written to OUTDIR/crashes/
 # and make this script fail.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +12,7 @@ root=$(cd "$here/../.." && pwd)
 out=$1
 secs=${2:-60}
 shift 2 || shift $#
-targets=${*:-parser arith expand}
+targets=${*:-parser arith expand heredoc_alias}
 
 seed() {        # seed TARGET DIR
     mkdir -p "$2"
@@ -22,6 +23,17 @@ seed() {        # seed TARGET DIR
             grep -o '\$((\([^()]\|([^()]*)\)*))' | sed 's/^\$((//; s/))$//' | sort -u |
             while IFS= read -r e; do i=$((i + 1)); printf '%s' "$e" > "$2/seed$i"; done
         printf '%s' 'x+=1, y*2 ? 1<<3 : ~0 % 3' > "$2/seed-ops"
+    elif [ "$1" = heredoc_alias ]; then
+        # ALIASES \001 SCRIPT (see fuzz_heredoc_alias.c), and plain scripts
+        # that get the harness's fixed alias table
+        grep -rlE '<<|alias' "$root/tests/golden" "$root/tests/diff" "$root/examples" \
+            --include='*.sh' 2>/dev/null | while IFS= read -r f; do
+            i=$((i + 1))
+            cp "$f" "$2/plain$i.sh"
+            { printf 'l=ls -1\nh=cat <<E\\nin $x\\nE\\n\nk=fi\n\001'; cat "$f"; } > "$2/alias$i.sh"
+        done
+        printf 'e x; c; n echo; lb echo; rb\nif_ e; fi_\nhd\nlp e; rp\ncase a in a) e; dd esac\ntwo x; self\n' \
+            > "$2/seed-table"
     else
         find "$root/tests/golden" "$root/tests/diff" "$root/examples" -name '*.sh' \
             -exec cp {} "$2/" \; 2>/dev/null || true

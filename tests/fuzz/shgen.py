@@ -103,6 +103,8 @@ SWITCHES = {
     "decl-split": "F2 (issue 13 item 7): export/readonly/local NAME=value split, globbed, no tilde",
     "sq-in-dq-brace": "F3 (issue 13 item 1): single quotes in a ${v#...} pattern inside double quotes",
     "heredoc-continued-delimiter": "F4: a here-document line ending in \\ joined with the delimiter line",
+    "dq-pattern-escape": "F3 (issue 13 items 1, 2): backslash escapes in a ${v#...} pattern inside double quotes",
+    "assign-in-trim-pattern": "F7: ${u%${u=w}} with u unset assigns u (dash never expands the pattern)",
     "negation": "F5 (issue 13 item 12): `! cmd` where cmd ends the shell gives status 0",
     "allexport": "F6 (issue 13 item 19): set -a does not export ${v:=w} and $((v=1))",
 }
@@ -170,7 +172,7 @@ class Gen:
     def varname(self):
         return self.ch(VARS + NUMS + ["1", "2", "u"])
 
-    def param(self, ctx):
+    def param(self, ctx, no_assign=False):
         v = self.varname()
         if not self.on("param-ops") or self.depth > 3 or self.chance(0.35):
             s = self.ch(["$" + v, "${" + v + "}", "$#", "$?", "${#" + v + "}",
@@ -180,14 +182,15 @@ class Gen:
                 s = "$a"
             return Node([s], ["$a"])
         ops = [":-", "-", ":+", "+", "#", "##", "%", "%%"]
-        if self.on("param-assign") and v not in ("1", "2"):
+        if self.on("param-assign") and v not in ("1", "2") and not no_assign:
             ops += [":=", "="]
         op = self.ch(ops)
         self.depth += 1
+        inner = "brace-dq" if ctx in ("dq", "brace-dq") else "brace"
         if op in ("#", "##", "%", "%%"):
-            w = self.pattern_word("brace-dq" if ctx == "dq" else "brace")
+            w = self.pattern_word(inner)
         else:
-            w = self.word("brace-dq" if ctx == "dq" else "brace", maxparts=3)
+            w = self.word(inner, maxparts=3)
         self.depth -= 1
         return Node(["${", v, op, w, "}"], ["$" + v, w])
 
@@ -199,7 +202,8 @@ class Gen:
                 (3, lambda: self.ch(["*", "?", "a", "b", "x", " ", ":", "o", "*:", "[ab]", "[!a]", "t*"])),
                 (1, lambda: self.sq() if ctx == "brace" or self.on("sq-in-dq-brace") else "o"),
                 (1, lambda: self.backslash_in_pattern(ctx)),
-                (1, lambda: self.param(ctx) if self.depth < 3 else "x"),
+                (1, lambda: self.param(ctx, no_assign=not self.on("assign-in-trim-pattern"))
+                 if self.depth < 3 else "x"),
                 (1, lambda: Node(['"', self.ch(["*", "a", "?", "o "]), '"'], ["a"])
                  if ctx == "brace" or self.on("dq-in-dq-brace") else "a"),
             ))
@@ -411,7 +415,8 @@ class Gen:
         inner = self.command()
         return self.pick(
             (3, lambda: Node(["{ ", inner, "; } ", op, " ", f, "; cat ", f], [inner])),
-            (1, lambda: Node([inner, " 2>&1 >/dev/null"], [inner])),
+            # messages differ between shells: show only that there was one
+            (1, lambda: Node([inner, " 2>&1 >/dev/null | sed 's/.*/(message)/'"], [inner])),
             (1, lambda: Node([inner, " 2>/dev/null"], [inner])),
             (1, lambda: Node(["exec 3>", f, "; ", inner, " >&3; exec 3>&-; cat ", f], [inner])),
             (1, lambda: Node(["cat < ", self.ch(["f1.txt", "out", "'sp ace.txt'"]), " 2>/dev/null; echo \"c=$?\""])),
