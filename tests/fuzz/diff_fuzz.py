@@ -16,6 +16,7 @@ Exit status: 0 when nothing new was found, 1 when a finding was written,
 2 on a usage error.  See docs/reliability.md.
 """
 import argparse
+import copy
 import difflib
 import hashlib
 import os
@@ -61,6 +62,9 @@ KNOWN = [
     ("dot-args", ". FILE ARGS sets the positional parameters in minish; dash ignores ARGS "
      "(docs/user-guide.md, Differences from dash)",
      re.compile(r"(^|[;&|{(\s])\.[ \t]+[^;&|\s]+[ \t]+[^;&|\s]")),
+    ("arith-incdec", "++ and -- on a variable in $((...)) increment and decrement, as in "
+     "bash; dash reads --m as - -m (docs/user-guide.md, Extensions dash lacks)",
+     re.compile(r"\$\(\((?:(?!\)\)).)*?((\+\+|--)\s*[A-Za-z_]|[A-Za-z_]\w*\s*(\+\+|--))", re.S)),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),
@@ -314,6 +318,7 @@ def campaign(args, runner, minish):
     programs = 0
     known = {}
     timeouts = 0
+    flaky = 0
     findings = []
     new_findings = 0
     while not STOP:
@@ -328,9 +333,13 @@ def campaign(args, runner, minish):
         res, aspects = runner.run(text)
         if aspects == {"timeout"} or (not aspects and res["dash"]["status"] == "timeout"):
             timeouts += 1
-        if aspects:
+        if aspects and not runner.run(text)[1]:
+            flaky += 1                         # a race in the program: not a finding
+            if not args.quiet:
+                print("seed %d: difference did not repeat (flaky), skipped" % seed, flush=True)
+        elif aspects:
             sh = Shrinker(runner, aspects, args.shrink_seconds)
-            small = sh.shrink(tree)
+            small = sh.shrink(copy.deepcopy(tree))
             res2, aspects2 = runner.run(shgen.full_text(small))
             if not aspects2:                   # flaky, or the budget ran out mid-way
                 small, res2, aspects2 = tree, res, aspects
@@ -349,9 +358,9 @@ def campaign(args, runner, minish):
         seed += 1
     elapsed = time.time() - start
     print("diff_fuzz: %d programs, %d shell runs, %.0f s; %d differences (%d distinct), "
-          "%d known %s, %d timeouts; last seed %d" %
+          "%d known %s, %d flaky, %d timeouts; last seed %d" %
           (programs, runner.runs, elapsed, len(findings), len(set(findings)),
-           sum(known.values()), known or "", timeouts, seed - 1))
+           sum(known.values()), known or "", flaky, timeouts, seed - 1))
     if findings:
         print("findings in " + folder)
     return 1 if findings else 0
