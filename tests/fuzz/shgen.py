@@ -554,6 +554,11 @@ class Gen:
             (1, lambda: Node(["trap"])),
         )
 
+    def background(self):
+        """an asynchronous list, waited for before its output is shown"""
+        return Node(["{ ", self.body(1, 2), "; } > bg.out 2>/dev/null & wait $!; echo \"w=$?\"; cat bg.out"],
+                    ["true"])
+
     def dotfile(self):
         body = Seq([self.andor() for _ in range(self.r.randint(1, 3))], "\n")
         return Node(["cat > inc.sh ", HereDoc(["<<'INC'", body, "INC"]), "; . ./inc.sh; echo \"dot=$?\""],
@@ -568,6 +573,7 @@ class Gen:
             (1, self.setopt if self.on("set") else None),
             (1, self.trapdef if self.on("trap") else None),
             (1, self.dotfile if self.on("dot") else None),
+            (1, self.background if self.on("background") else None),
             (1, lambda: Node(["echo \"st=$?\""])),
         )
 
