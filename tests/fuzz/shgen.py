@@ -105,6 +105,8 @@ SWITCHES = {
     "heredoc-continued-delimiter": "F4: a here-document line ending in \\ joined with the delimiter line",
     "dq-pattern-escape": "F3 (issue 13 items 1, 2): backslash escapes in a ${v#...} pattern inside double quotes",
     "assign-in-trim-pattern": "F7: ${u%${u=w}} with u unset assigns u (dash never expands the pattern)",
+    "alias-keyword": "F8 (issue 13 item 4): alias text holding a keyword, a brace, ;; or a here-document",
+    "assign-only-redirect": "F9 (issue 13 item 10): NAME=v >&3 with a failing redirection still assigns",
     "negation": "F5 (issue 13 item 12): `! cmd` where cmd ends the shell gives status 0",
     "allexport": "F6 (issue 13 item 19): set -a does not export ${v:=w} and $((v=1))",
 }
@@ -129,6 +131,8 @@ class Gen:
         self.aliases = []
         self.in_func = False
         self.in_cmdsub = False
+        self.pure = 0           # >0: no assignments (F7: a trim pattern is not always expanded)
+        self.no_assign_only = False
         self.hd = 0
 
     def on(self, feature):
@@ -182,13 +186,16 @@ class Gen:
                 s = "$a"
             return Node([s], ["$a"])
         ops = [":-", "-", ":+", "+", "#", "##", "%", "%%"]
-        if self.on("param-assign") and v not in ("1", "2") and not no_assign:
+        if self.on("param-assign") and v not in ("1", "2") and not no_assign and not self.pure:
             ops += [":=", "="]
         op = self.ch(ops)
         self.depth += 1
         inner = "brace-dq" if ctx in ("dq", "brace-dq") else "brace"
         if op in ("#", "##", "%", "%%"):
+            pure = not self.on("assign-in-trim-pattern")
+            self.pure += pure
             w = self.pattern_word(inner)
+            self.pure -= pure
         else:
             w = self.word(inner, maxparts=3)
         self.depth -= 1
@@ -247,7 +254,7 @@ class Gen:
             (1, lambda: self.ch("!~-") + " " + e()),
             (1, lambda: "%s ? %s : %s" % (e(), e(), e())),
             (1, lambda: "(%s %s %s)" % (self.ch(NUMS), self.ch(["=", "+=", "-=", "*="]), e())
-             if self.on("arith-assign") else e()),
+             if self.on("arith-assign") and not self.pure else e()),
         )
 
     def arith(self):
@@ -345,7 +352,7 @@ class Gen:
             (5, self.show),
             (2, self.echo),
             (2, self.printf_cmd),
-            (3, self.assignment),
+            (3, self.assignment if not self.no_assign_only else None),
             (1, lambda: Node([self.assignment(), " ", self.show()], ["echo s"])),
             (1, self.decl if self.on("decl") else None),
             (1, lambda: Node(["unset ", self.ch(VARS)])),
@@ -413,16 +420,21 @@ class Gen:
     def redir_cmd(self):
         f = self.ch(["out", "out", "o2", "f1.txt"])
         op = self.ch([">", ">>", ">|"] + ([">"] if not self.on("noclobber") else []))
+        saved = self.no_assign_only
+        self.no_assign_only = saved or not self.on("assign-only-redirect")
         inner = self.command()
+        self.no_assign_only = saved
+        # each form is one command (braces), so `a || FORM` applies to all of it
         return self.pick(
-            (3, lambda: Node(["{ ", inner, "; } ", op, " ", f, "; cat ", f], [inner])),
+            (3, lambda: Node(["{ { ", inner, "; } ", op, " ", f, "; cat ", f, "; }"], [inner])),
             # messages differ between shells: show only that there was one
             (1, lambda: Node([inner, " 2>&1 >/dev/null | sed 's/.*/(message)/'"], [inner])),
             (1, lambda: Node([inner, " 2>/dev/null"], [inner])),
-            (1, lambda: Node(["exec 3>", f, "; ", inner, " >&3; exec 3>&-; cat ", f], [inner])),
-            (1, lambda: Node(["cat < ", self.ch(["f1.txt", "out", "'sp ace.txt'"]), " 2>/dev/null; echo \"c=$?\""])),
-            (1, lambda: Node(["{ read -r a; read -r b; } <> ", f, "; echo \"[$a][$b]\""])),
-            (1, lambda: Node([self.ch(["echo hi", "printf x"]), " >", self.word(), "; echo \"s=$?\""])
+            (1, lambda: Node(["{ exec 3>", f, "; ", inner, " >&3; exec 3>&-; cat ", f, "; }"], [inner])),
+            (1, lambda: Node(["{ cat < ", self.ch(["f1.txt", "out", "'sp ace.txt'"]),
+                              " 2>/dev/null; echo \"c=$?\"; }"])),
+            (1, lambda: Node(["{ { read -r a; read -r b; } <> ", f, "; echo \"[$a][$b]\"; }"])),
+            (1, lambda: Node(["{ ", self.ch(["echo hi", "printf x"]), " >", self.word(), "; echo \"s=$?\"; }"])
              if self.on("redir-word") else None),
         )
 
