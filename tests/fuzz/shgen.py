@@ -133,6 +133,7 @@ class Gen:
         self.in_cmdsub = False
         self.pure = 0           # >0: no assignments (F7: a trim pattern is not always expanded)
         self.no_assign_only = False
+        self.loops = 0
         self.hd = 0
 
     def on(self, feature):
@@ -474,16 +475,21 @@ class Gen:
                               "; then ", self.body(), "; fi"])),
             (2, lambda: Node(["for ", v, " in ", self.words(0, 4), "; do ", self.body(), "; done"])),
             (1, lambda: Node(["for ", v, " do ", self.body(), "; done"]) if self.on("for-no-in") else Node(["for ", v, " in 1; do ", self.body(), "; done"])),
-            (1, lambda: Node(["i=0; while [ $i -lt ", str(self.r.randint(0, 3)), " ]; do ", self.body(),
-                              "; i=$((i+1)); done"])),
-            (1, lambda: Node(["i=0; until [ $i -ge 2 ]; do ", self.body(), "; i=$((i+1)); ",
-                              self.ch(["", "continue; ", "break; "]), "done"])),
+            (1, lambda: self.counted_loop("while [ $%s -lt " + str(self.r.randint(0, 3)) + " ]", "")),
+            (1, lambda: self.counted_loop("until [ $%s -ge 2 ]", self.ch(["", "continue; ", "break; "]))),
             (3, self.case_cmd),
         )
         self.depth -= 1
         # the alternatives: every body in the node
         r.alts = [p for p in r.parts if isinstance(p, Node)]
         return r
+
+    def counted_loop(self, cond, tail):
+        # a counter of its own: a loop that calls a function with a loop must
+        # not reset the caller's counter (that would never end)
+        self.loops += 1
+        i = "i%d" % self.loops
+        return Node([i, "=0; ", cond % i, "; do ", self.body(), "; ", i, "=$((", i, "+1)); ", tail, "done"])
 
     def case_pattern(self):
         return self.pick(
