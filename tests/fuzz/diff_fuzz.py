@@ -65,9 +65,10 @@ KNOWN = [
     ("arith-incdec", "++ and -- on a variable in $((...)) increment and decrement, as in "
      "bash; dash reads --m as - -m (docs/user-guide.md, Extensions dash lacks)",
      re.compile(r"\$\(\((?:(?!\)\)).)*?((\+\+|--)\s*[A-Za-z_]|[A-Za-z_]\w*\s*(\+\+|--))", re.S)),
-    ("dash-quoted-at-empty", "dash drops the empty field of \"$@\" followed by an empty unquoted "
-     "$1, $* or $@; minish keeps it, as bash and POSIX (docs/user-guide.md, Differences from dash)",
-     re.compile(r'"\$(@|\{@\})"\$\{?([0-9*@])')),
+    ("dash-quoted-at-empty", "dash drops the last, empty field of \"$@\" when an unquoted "
+     "expansion that is set but empty follows; minish keeps it, as bash and POSIX "
+     "(docs/user-guide.md, Differences from dash)",
+     re.compile(r'"\$(@|\{@\})"\$')),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),

@@ -87,6 +87,21 @@ class HereDoc(Node):
         out.pending.append((text + "\n" if text else "") + end)
 
 
+class CmdSub(Node):
+    """$(...): a blank after $( when the body starts with ( -- `$((` would
+    begin an arithmetic expansion (XCU 2.6.3)."""
+    __slots__ = ()
+
+    def render(self, out):
+        sub = Out()
+        self.parts[1].render(sub)
+        text = "".join(sub.text)
+        out.text.append("$( " if text.startswith("(") else "$(")
+        out.text.append(text)
+        out.pending.extend(sub.pending)
+        out.text.append(")")
+
+
 def render(node):
     out = Out()
     node.render(out)
@@ -228,7 +243,7 @@ class Gen:
             saved, self.in_cmdsub = self.in_cmdsub, True
             body = self.pipeline() if self.depth < 2 else Node(["echo ", self.lit()])
             self.in_cmdsub = saved
-            node = Node(["$(", body, ")"], ["$(echo s)"])
+            node = CmdSub(["$(", body, ")"], ["$(echo s)"])
         else:
             # inside backquotes: only words without backslash or backquote
             w = self.ch(["a", "'x y'", "$a", '"$b"', "$((1+2))", "'*'", "q r"])
