@@ -69,6 +69,9 @@ KNOWN = [
      "expansion that is set but empty follows; minish keeps it, as bash and POSIX "
      "(docs/user-guide.md, Differences from dash)",
      re.compile(r'"\$(@|\{@\})"\$')),
+    ("dash-tilde-arith-slash", "dash appends what follows $((.../...)) after a tilde in "
+     "${v=~...} although v is set; minish and bash do not (docs/user-guide.md)",
+     re.compile(r"~\$\(\([^)]*/")),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),

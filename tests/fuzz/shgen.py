@@ -122,6 +122,7 @@ SWITCHES = {
     "assign-in-trim-pattern": "F7: ${u%${u=w}} with u unset assigns u (dash never expands the pattern)",
     "alias-keyword": "F8 (issue 13 item 4): alias text holding a keyword, a brace, ;; or a here-document",
     "assign-only-redirect": "F9 (issue 13 item 10): NAME=v >&3 with a failing redirection still assigns",
+    "heredoc-expansion-error": "F10: an arithmetic error in a here-document body ends the script",
     "negation": "F5 (issue 13 item 12): `! cmd` where cmd ends the shell gives status 0",
     "allexport": "F6 (issue 13 item 19): set -a does not export ${v:=w} and $((v=1))",
 }
@@ -426,7 +427,8 @@ class Gen:
             lines.append(self.pick(
                 (2, lambda: Node([self.ch(["text ", "$a ", "${b} ", "\\$c ", "'q' ", "\"dq\" ", "\\\\ ",
                                            "a\\b ", "} ", ") "]),
-                                  self.ch(["", "$x", "$(echo s)", "$((n+1))", "`echo t`", "${y#?}"])])),
+                                  self.ch(["", "$x", "$(echo s)", "`echo t`", "${y#?}",
+                                           "$((n+1))" if self.on("heredoc-expansion-error") else "$((1+1))"])])),
                 (1, lambda: Node([self.param("dq")])),
                 (1, lambda: Node(["end\\"] if self.on("heredoc-continued-delimiter") else ["end\\\nz"])),
             ))
