@@ -65,10 +65,10 @@ KNOWN = [
     ("arith-incdec", "++ and -- on a variable in $((...)) increment and decrement, as in "
      "bash; dash reads --m as - -m (docs/user-guide.md, Extensions dash lacks)",
      re.compile(r"\$\(\((?:(?!\)\)).)*?((\+\+|--)\s*[A-Za-z_]|[A-Za-z_]\w*\s*(\+\+|--))", re.S)),
-    ("dash-quoted-at-empty", "dash drops the last, empty field of \"$@\" when an unquoted "
-     "expansion that is set but empty follows; minish keeps it, as bash and POSIX "
-     "(docs/user-guide.md, Differences from dash)",
-     re.compile(r'"\$(@|\{@\})"\$')),
+    ("dash-quoted-at-split", "dash mis-splits an unquoted expansion right after a "
+     "double-quoted word with $@ in it (drops a last empty field, or adds an empty one); "
+     "minish splits it as bash does (docs/user-guide.md, Differences from dash)",
+     re.compile(r'"[^"]*\$(@|\{@\})[^"]*"\$')),
     ("dash-tilde-arith-slash", "dash appends what follows $((.../...)) after a tilde in "
      "${v=~...} although v is set; minish and bash do not (docs/user-guide.md)",
      re.compile(r"~\$\(\([^)]*/")),
