@@ -150,6 +150,7 @@ class Gen:
         self.pure = 0           # >0: no assignments (F7: a trim pattern is not always expanded)
         self.no_assign_only = False
         self.loops = 0
+        self.writing = []       # files the redirections around us write
         self.hd = 0
 
     def on(self, feature):
@@ -383,7 +384,9 @@ class Gen:
             (1, self.read_cmd if self.on("read") else None),
             (1, self.call if self.funcs else None),
             (1, self.alias_use if self.aliases else None),
-            (1, lambda: Node([self.ch(["cat", "wc -l <", "cat -"]), " ", self.ch(FILES[:3] + ["out"]),
+            # never the file a surrounding redirection writes: a pipeline would race
+            (1, lambda: Node([self.ch(["cat", "wc -l <", "cat -"]), " ",
+                              self.ch([f for f in FILES[:3] + ["out", "o2"] if f not in self.writing]),
                               " 2>/dev/null"], ["true"])),
         )
 
@@ -440,7 +443,9 @@ class Gen:
         op = self.ch([">", ">>", ">|"] + ([">"] if not self.on("noclobber") else []))
         saved = self.no_assign_only
         self.no_assign_only = saved or not self.on("assign-only-redirect")
+        self.writing.append(f)
         inner = self.command()
+        self.writing.pop()
         self.no_assign_only = saved
         # each form is one command (braces), so `a || FORM` applies to all of it
         return self.pick(
