@@ -69,9 +69,9 @@ KNOWN = [
      "double-quoted word with $@ in it (drops a last empty field, or adds an empty one); "
      "minish splits it as bash does (docs/user-guide.md, Differences from dash)",
      re.compile(r'"[^"]*\$(@|\{@\})[^"]*"\$')),
-    ("dash-tilde-arith-slash", "dash appends what follows $((.../...)) after a tilde in "
-     "${v=~...} although v is set; minish and bash do not (docs/user-guide.md)",
-     re.compile(r"~\$\(\([^)]*/")),
+    ("dash-tilde-nested", "dash appends part of the unused word of ${v=~$((...))...} or "
+     "${v:=~${c##*}...} when v is set; minish and bash give v (docs/user-guide.md)",
+     re.compile(r"\$\{\w+:?[-=+?]~\$[({]")),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),
