@@ -365,9 +365,10 @@ def campaign(args, runner, minish):
         seed += 1
     elapsed = time.time() - start
     print("diff_fuzz: %d programs, %d shell runs, %.0f s; %d differences (%d distinct), "
-          "%d known %s, %d flaky, %d timeouts; last seed %d" %
-          (programs, runner.runs, elapsed, len(findings), len(set(findings)),
-           sum(known.values()), known or "", flaky, timeouts, seed - 1))
+          "%d known%s, %d flaky, %d timeouts; last seed %d" %
+          (programs, runner.runs, elapsed, len(findings), len(set(findings)), sum(known.values()),
+           " (%s)" % ", ".join("%s %d" % kv for kv in sorted(known.items())) if known else "",
+           flaky, timeouts, seed - 1))
     if findings:
         print("findings in " + folder)
     return 1 if findings else 0
