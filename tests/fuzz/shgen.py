@@ -31,6 +31,14 @@ class Out:
         self.pending = []
 
 
+def render_into(part, out):
+    """a part may be a plain string (the shrinker puts string stand-ins in)"""
+    if isinstance(part, str):
+        out.text.append(part)
+    else:
+        part.render(out)
+
+
 class Node:
     """Concatenation of parts (str or Node); alts: simpler stand-ins."""
     __slots__ = ("parts", "alts")
@@ -81,7 +89,7 @@ class HereDoc(Node):
         op, body, end = self.parts
         out.text.append(op)
         sub = Out()
-        body.render(sub)
+        render_into(body, sub)
         sub.flush()
         text = "".join(sub.text)
         out.pending.append((text + "\n" if text else "") + end)
@@ -94,7 +102,7 @@ class CmdSub(Node):
 
     def render(self, out):
         sub = Out()
-        self.parts[1].render(sub)
+        render_into(self.parts[1], sub)
         text = "".join(sub.text)
         out.text.append("$( " if text.startswith("(") else "$(")
         out.text.append(text)
