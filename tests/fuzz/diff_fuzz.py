@@ -66,12 +66,13 @@ KNOWN = [
      "bash; dash reads --m as - -m (docs/user-guide.md, Extensions dash lacks)",
      re.compile(r"\$\(\((?:(?!\)\)).)*?((\+\+|--)\s*[A-Za-z_]|[A-Za-z_]\w*\s*(\+\+|--))", re.S)),
     ("dash-quoted-at-split", "dash mis-splits an unquoted expansion right after a "
-     "double-quoted word with $@ in it (drops a last empty field, or adds an empty one); "
+     "double-quoted part with $@ in it, in the same word (drops a last empty field, or adds "
+     "an empty one); "
      "minish splits it as bash does (docs/user-guide.md, Differences from dash)",
-     re.compile(r'"[^"]*\$(@|\{@\})[^"]*"\$')),
-    ("dash-tilde-nested", "dash appends part of the unused word of ${v=~$((...))...} or "
-     "${v:=~${c##*}...} when v is set; minish and bash give v (docs/user-guide.md)",
-     re.compile(r"\$\{\w+:?[-=+?]~\$[({]")),
+     re.compile(r'"(?:[^"\\]|\\.)*\$(@|\{@\})(?:[^"\\]|\\.)*"[^\s;|&"\'$]*\$')),
+    ("dash-tilde-nested", "dash appends part of the unused word of ${v=~$((...))...}, "
+     "${v:=~${c##*}...} or ${v=~`...`} when v is set; minish and bash give v (docs/user-guide.md)",
+     re.compile(r"\$\{\w+:?[-=+?]~[^}]*[$`]")),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),
