@@ -131,7 +131,8 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
     }
 }
 
-/* Assign the fields of LINE to NAMES.  0, or 2 if one is bad or readonly. */
+/* Assign the fields of LINE to NAMES, up to the first bad or readonly one
+ * (then 2). */
 static int read_assign(struct shell *sh, const struct strbuf *line, const struct strbuf *esc,
                        char **names, int nnames)
 {
@@ -140,7 +141,9 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
     int status = 0;
     read_split(sb_str(line), esc->buf, line->len, ifs != NULL ? ifs : " \t\n", fields, nnames);
     for (int i = 0; i < nnames; i++) {
-        if (!vars_valid_name(names[i])) {
+        if (status != 0) {
+            /* dash stops at the first bad or readonly name: the rest keep their values */
+        } else if (!vars_valid_name(names[i])) {
             diag_error("read", "%s: bad variable name", names[i]);
             status = 2;
         } else if (vars_set(sh->vars, names[i], fields[i], 0) < 0) {

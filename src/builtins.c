@@ -131,11 +131,18 @@ fail:
 void bi_quote(struct strbuf *out, const char *s)
 {
     sb_putc(out, '\'');
-    for (; *s != '\0'; s++) {
-        if (*s == '\'')
-            sb_puts(out, "'\"'\"'");   /* close, a double-quoted ', reopen (dash's form) */
-        else
-            sb_putc(out, *s);
+    while (*s != '\0') {
+        if (*s != '\'') {
+            sb_putc(out, *s++);
+            continue;
+        }
+        sb_puts(out, "'\"");          /* close, then the run of ' double-quoted */
+        while (*s == '\'')
+            sb_putc(out, *s++);
+        sb_putc(out, '"');
+        if (*s == '\0')
+            return;                    /* dash's form: no empty '' at the end */
+        sb_putc(out, '\'');
     }
     sb_putc(out, '\'');
 }
