@@ -82,6 +82,7 @@ struct lexer {
     int lineno;                 /* 1-based number of LINE */
     bool eof;                   /* the reader returned NULL: it is not asked again */
     bool started;               /* a line of this command was read: next ones continue it */
+    bool raw;                   /* peek() keeps backslash-newline (quotes, comments, after '\\') */
     struct lex_alias *aliases;  /* alias texts being read, innermost first (heap) */
     bool after_blank_alias;     /* the last token came right after a blank-ended alias text */
     struct lex_heredoc *heredocs, **heredoc_tail; /* bodies to read after the next newline */

@@ -143,29 +143,61 @@ static struct lex_alias *live_alias(struct lexer *lx)
     return NULL;
 }
 
-/* peek() when no line character is at hand: alias text, next line, or end. */
+/* Is TEXT[I] a backslash-newline (a line continuation)? */
+static inline bool is_continuation(const char *text, size_t i, size_t len)
+{
+    return text[i] == '\\' && i + 1 < len && text[i + 1] == '\n';
+}
+
+/*
+ * peek() when the fast path cannot answer: alias text, the next line, the
+ * end of input, or a backslash-newline.  Outside raw mode a backslash-newline
+ * is removed wherever it appears, inside operators, names and ${...} too
+ * (XCU 2.2.1): the lexer never sees it.
+ */
 static int peek_slow(struct lexer *lx)
 {
-    struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
-    if (al != NULL)
-        return (unsigned char)al->text[al->pos];
-    while (lx->line == NULL || lx->pos >= lx->len)
-        if (!fetch_line(lx))
-            return LEX_EOF;
-    return (unsigned char)lx->line[lx->pos];
+    for (;;) {
+        struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+        if (al != NULL) {
+            if (!lx->raw && is_continuation(al->text, al->pos, strlen(al->text))) {
+                al->pos += 2;
+                continue;
+            }
+            return (unsigned char)al->text[al->pos];
+        }
+        while (lx->line == NULL || lx->pos >= lx->len)
+            if (!fetch_line(lx))
+                return LEX_EOF;
+        if (!lx->raw && is_continuation(lx->line, lx->pos, lx->len)) {
+            lx->pos += 2;
+            continue;
+        }
+        return (unsigned char)lx->line[lx->pos];
+    }
 }
 
 /*
  * The next character without consuming it; reads a line only when needed.
- * Inline with the common case first (no alias text, a character left on the
- * line): the lexer calls it for every character, so a call per character
- * was a tenth of the parse time.
+ * Inline with the common case first (no alias text, a character other than
+ * a backslash left on the line): the lexer calls it for every character, so
+ * a call per character was a tenth of the parse time.
  */
 static inline int peek(struct lexer *lx)
 {
-    if (lx->aliases == NULL && lx->pos < lx->len)
+    if (lx->aliases == NULL && lx->pos < lx->len && lx->line[lx->pos] != '\\')
         return (unsigned char)lx->line[lx->pos];
     return peek_slow(lx);
+}
+
+/* The next character exactly as written: a backslash-newline stays. */
+static int peek_raw(struct lexer *lx)
+{
+    bool was = lx->raw;
+    lx->raw = true;
+    int c = peek(lx);
+    lx->raw = was;
+    return c;
 }
 
 /* Consume the character peek() returned. */
@@ -335,7 +367,7 @@ static int lex_squote(struct lexer *lx, struct partbuf *pb, int line)
     pb_addn(lx, pb, WP_QUOTED, "", 0);
     pb->pend_forced = true;             /* '' is a word */
     for (;;) {
-        int c = peek(lx);
+        int c = peek_raw(lx);
         if (c == LEX_EOF) {
             lex_error_msg(lx, line, "unterminated quoted string");
             return -1;
@@ -372,9 +404,21 @@ static int lex_dquote(struct lexer *lx, struct partbuf *pb, int line)
     return 0;
 }
 
-/* Which characters a backslash protects in MODE (besides newline). */
-static bool escapable(enum lex_mode mode, int c)
+/*
+ * Inside "${x#pat}" the pattern is read as if unquoted (its text kind is
+ * LITERAL): '...' quotes there and a backslash quotes any character, as in
+ * dash: "${x#'a*'}", "${x#*\'}", "${x#\(}".
+ */
+static inline bool is_dq_pattern(enum lex_mode mode, const struct partbuf *pb)
 {
+    return mode == M_BRACE_DQ && pb->text_kind == WP_LITERAL;
+}
+
+/* Which characters a backslash protects in MODE (besides newline). */
+static bool escapable(enum lex_mode mode, const struct partbuf *pb, int c)
+{
+    if (is_dq_pattern(mode, pb))
+        return true;
     switch (mode) {
     case M_WORD:
     case M_BRACE:
@@ -394,12 +438,12 @@ static bool escapable(enum lex_mode mode, int c)
 static void lex_backslash(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 {
     advance(lx);
-    int c = peek(lx);
+    int c = peek_raw(lx);
     if (c == '\n') {
         advance(lx);                    /* line continuation: both vanish */
         return;
     }
-    if (c == LEX_EOF || !escapable(mode, c)) {
+    if (c == LEX_EOF || !escapable(mode, pb, c)) {
         pb_addc(lx, pb, WP_QUOTED, '\\');   /* stays a literal backslash */
         return;
     }
@@ -423,7 +467,7 @@ static int collect_backquote(struct lexer *lx, bool in_dq, struct strbuf *out, i
         if (c == '`')
             return 0;
         if (c == '\\') {
-            int d = peek(lx);
+            int d = peek_raw(lx);
             if (d == '\\' || d == '`' || d == '$' || (in_dq && d == '"')) {
                 advance(lx);
                 c = d;
@@ -524,12 +568,15 @@ static const char *lex_param_name(struct lexer *lx, bool braced)
     int c = peek(lx);
     sb_reset(&lx->nb);
     if (is_name_start(c) && lx->aliases == NULL) {
-        size_t start = lx->pos;     /* a name never spans lines: copy it from the line */
+        size_t start = lx->pos;     /* the common case: copy the name from the line */
         while (lx->pos < lx->len && is_name_char((unsigned char)lx->line[lx->pos]))
             lx->pos++;
-        return arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+        if (!is_continuation(lx->line, lx->pos, lx->len))
+            return arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+        sb_putn(&lx->nb, lx->line + start, lx->pos - start);   /* it goes on after a \-newline */
+        c = peek(lx);
     }
-    if (is_name_start(c)) {
+    if (is_name_start(c) || lx->nb.len > 0) {
         while (is_name_char(c = peek(lx))) {
             sb_putc(&lx->nb, (char)c);
             advance(lx);
@@ -677,10 +724,7 @@ static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, int c)
 {
     int line = lx->lineno;
-    /* Inside "${x#pat}" the pattern is read as if unquoted (its text kind is
-     * LITERAL), so '...' quotes there too, as in dash: "${x#'a*'}". */
-    bool dq_pattern = mode == M_BRACE_DQ && pb->text_kind == WP_LITERAL;
-    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || dq_pattern))
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || is_dq_pattern(mode, pb)))
         return lex_squote(lx, pb, line);
     if (c == '"' && (mode == M_WORD || mode == M_BRACE || mode == M_BRACE_DQ))
         return lex_dquote(lx, pb, line);
@@ -953,12 +997,8 @@ static void skip_space(struct lexer *lx)
         int c = peek(lx);
         if (is_blank(c)) {
             advance(lx);
-        } else if (c == '\\' && lx->aliases == NULL && lx->pos + 1 < lx->len
-                   && lx->line[lx->pos + 1] == '\n') {
-            advance(lx);
-            advance(lx);
         } else if (c == '#') {
-            while ((c = peek(lx)) != '\n' && c != LEX_EOF)
+            while ((c = peek_raw(lx)) != '\n' && c != LEX_EOF)
                 advance(lx);
         } else {
             return;
