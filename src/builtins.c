@@ -71,6 +71,12 @@ static const struct builtin builtin_table[] = {
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
 
+bool builtin_is_declaration(const char *name)
+{
+    return strcmp(name, "export") == 0 || strcmp(name, "local") == 0
+           || strcmp(name, "readonly") == 0;
+}
+
 static int builtin_cmp(const void *key, const void *elem)
 {
     return strcmp(key, ((const struct builtin *)elem)->name);

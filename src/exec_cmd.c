@@ -92,6 +92,16 @@ static int cmd_assign(struct shell *sh, struct cmd *c, enum assign_mode mode)
     return 0;
 }
 
+/* What command NAME says about its NAME=value operands (see expand_command). */
+static enum decl_kind cmd_decl_kind(struct shell *sh, const char *name)
+{
+    if (funcs_get(sh->funcs, name) != NULL)
+        return DECL_NO;
+    if (strcmp(name, "command") == 0)
+        return DECL_NEXT;
+    return builtin_is_declaration(name) ? DECL_YES : DECL_NO;
+}
+
 /* Words, then redirections: 0, or -1 after an error (printed, status set). */
 static int cmd_expand(struct shell *sh, struct cmd *c)
 {
@@ -99,7 +109,8 @@ static int cmd_expand(struct shell *sh, struct cmd *c)
     if (n->u.simple.words == NULL) {
         c->argv = arena_zalloc(c->a, sizeof *c->argv);
         c->argc = 0;
-    } else if (expand_words(sh, c->a, n->u.simple.words, &c->argv, &c->argc) < 0) {
+    } else if (expand_command(sh, c->a, n->u.simple.words, cmd_decl_kind, &c->argv,
+                              &c->argc) < 0) {
         exec_expand_failed(sh);
         return -1;
     }
@@ -180,18 +191,24 @@ static void cmd_trace(struct shell *sh, const struct cmd *c)
 
 /* ==== No command name: `x=1`, `> file` ==== */
 
-/* POSIX: status of the last $(...) in the command, else 0. */
+/*
+ * XCU 2.9.1: with no command name the redirections are performed first
+ * (`> f` creates f, `x=$(cmd) 2>/dev/null` silences cmd), then the
+ * assignments are made; a failed redirection makes none.  Status: the last
+ * $(...) in the command, else 0.
+ */
 static int cmd_no_name(struct shell *sh, struct cmd *c, unsigned long subs_before)
 {
     struct redir_saved save = { NULL, 0, 0 };
-    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
-        return sh->last_status;
-    int status = exec_cmdsub_count() != subs_before ? expand_cmdsub_status() : 0;
-    cmd_trace(sh, c);
-    /* the files are still opened (`> f` creates f), then let go */
     if (redir_apply(c->ops, c->nops, c->forked ? NULL : &save, "redirection") < 0)
         return EXEC_REDIR_FAILED;
+    int status;
+    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
+        status = sh->last_status;
+    else
+        status = exec_cmdsub_count() != subs_before ? expand_cmdsub_status() : 0;
     redir_restore(&save);
+    cmd_trace(sh, c);       /* to the shell's own stderr, as dash */
     return status;
 }
 
