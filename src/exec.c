@@ -252,7 +252,9 @@ static int exec_redirected(struct shell *sh, struct node *n)
     if (exec_redir_plan(sh, a, n->redirs, &ops, &nops) < 0) {
         status = sh->last_status;
     } else if (redir_apply(ops, nops, &save, exec_label(n)) < 0) {
-        status = EXEC_REDIR_FAILED;     /* redir_apply has undone what it did */
+        /* redir_apply has undone what it did; for set -e the failure is the
+         * command's own: `set -e; { ...; } < missing` ends the shell */
+        status = leaf_done(sh, EXEC_REDIR_FAILED, true);
     } else {
         status = exec_node(sh, n);
         redir_restore(&save);

@@ -365,7 +365,8 @@ int exec_pipeline(struct shell *sh, struct node *n)
         status = pipeline_run(sh, n);
     if (negated) {
         sh->errexit_off--;
-        status = status == 0 ? 1 : 0;
+        if (sh->jump != JUMP_RETURN && sh->jump != JUMP_EXIT)
+            status = status == 0 ? 1 : 0;   /* `! return 5` returns 5, `! exit 3` exits 3 */
     }
     return status;
 }
