@@ -188,6 +188,21 @@ static void parse_linebreak(struct parser *p)
         ;
 }
 
+/*
+ * linebreak, then the lookahead in command position.  An alias read there
+ * may give a reserved word (`alias FI=fi`) that ends the list, or nothing
+ * at all, and then the newlines after it are a linebreak too (as in dash).
+ */
+static struct token *peek_command_after_linebreak(struct parser *p)
+{
+    for (;;) {
+        parse_linebreak(p);
+        struct token *t = peek_command(p);
+        if (t->kind != TOK_NEWLINE)
+            return t;
+    }
+}
+
 /* ==== Redirections ==== */
 
 static bool is_redir_op(enum tok_kind k)
@@ -516,9 +531,9 @@ static struct node *parse_for_clause(struct parser *p)
         parse_wordlist(p, &n->u.for_.words);
         if (!accept(p, TOK_SEMI) && !at(p, TOK_NEWLINE))
             return syntax_error(p);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);        /* `do` may come from an alias */
     } else if (accept(p, TOK_SEMI)) {
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
     }
     n->u.for_.body = parse_do_group(p);
     return n->u.for_.body ? n : NULL;
@@ -676,7 +691,7 @@ static struct node *parse_pipe_sequence(struct parser *p, bool negated, struct s
     n->u.pipeline.stages = arena_alloc(p->a, cap * sizeof *n->u.pipeline.stages);
     n->u.pipeline.stages[n->u.pipeline.nstages++] = first;
     while (accept(p, TOK_PIPE)) {
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         struct node *cmd = parse_command(p);
         if (cmd == NULL)
             return NULL;
@@ -708,7 +723,7 @@ static struct node *parse_and_or(struct parser *p)
     while (left != NULL && (at(p, TOK_AND_IF) || at(p, TOK_OR_IF))) {
         struct node *n = ast_node(p->a, at(p, TOK_AND_IF) ? N_AND : N_OR, left->pos);
         advance(p);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         n->u.binary.left = left;
         n->u.binary.right = parse_pipeline(p);
         left = n->u.binary.right ? n : NULL;
@@ -756,7 +771,7 @@ static struct node *parse_term(struct parser *p)
             return list;
         }
         seq_append(p, &tail, n);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         if (at_list_end(p))
             return list;
     }
@@ -765,8 +780,7 @@ static struct node *parse_term(struct parser *p)
 /* compound_list : linebreak term [separator] */
 static struct node *parse_compound_list(struct parser *p)
 {
-    parse_linebreak(p);
-    peek_command(p);
+    peek_command_after_linebreak(p);
     if (at_list_end(p))
         return syntax_error(p);                 /* POSIX wants at least one command */
     return parse_term(p);
@@ -898,6 +912,7 @@ enum parse_status parser_next(struct parser *p, struct arena *a, struct node **o
     p->lx = &p->root;
     *out = NULL;
     lex_start_command(p->lx);
+    peek_command(p);                            /* an alias may give nothing but the newline */
     if (accept(p, TOK_NEWLINE))
         return PARSE_OK;                        /* a blank or comment-only line */
     if (at(p, TOK_EOF)) {
