@@ -88,6 +88,8 @@ struct lexer {
     struct lex_heredoc *heredocs, **heredoc_tail; /* bodies to read after the next newline */
     struct strbuf sb;           /* text of the part being built */
     struct strbuf nb;           /* a parameter name being read */
+    bool want_src;              /* lex_want_source: keep the next word's source text */
+    const char *src;            /* that text (arena), or NULL when it spans lines */
     struct lex_shared *shared;
 };
 
@@ -125,6 +127,15 @@ void lex_skip_line(struct lexer *lx);
  */
 void lex_add_heredoc(struct lexer *lx, struct redir *r, const char *delim, bool quoted,
                      bool strip_tabs);
+
+/*
+ * Keep the source text of the next token if it is a word on one line (a
+ * here-document delimiter is that text with its quotes removed, nothing
+ * expanded: `<<${a}` ends at a line "${a}").  lex_source() gives it, or
+ * NULL when the word spanned lines or came from an alias.
+ */
+void lex_want_source(struct lexer *lx);
+const char *lex_source(const struct lexer *lx);
 
 /* Read the replacement TEXT of alias NAME before the rest of the input. */
 void lex_push_alias(struct lexer *lx, const char *name, const char *text);

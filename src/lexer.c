@@ -525,7 +525,19 @@ static int lex_cmdsub(struct lexer *lx, struct partbuf *pb)
     struct wpart *wp = ast_wpart(lx->shared->arena, WP_CMDSUB);
     if (!enter(lx))
         return -1;
+    /* here-documents started before the $( have their bodies after the line
+     * that ends outside it; one started inside may end inside:
+     * cat <<A; echo "$(cat <<B<newline>inner<newline>B<newline>)"<newline>outer<newline>A */
+    struct lex_heredoc *outer = lx->heredocs, **outer_tail = lx->heredoc_tail;
+    lx->heredocs = NULL;
+    lx->heredoc_tail = &lx->heredocs;
     int rc = lx->shared->subparse(lx->shared->subparse_ctx, lx, true, &wp->u.cmd);
+    if (outer != NULL) {
+        *outer_tail = lx->heredocs;     /* still pending from inside: after the outer ones */
+        if (lx->heredocs == NULL)
+            lx->heredoc_tail = outer_tail;
+        lx->heredocs = outer;
+    }
     leave(lx);
     if (rc < 0)
         return -1;
@@ -1026,9 +1038,29 @@ void lex_next(struct lexer *lx, struct token *out)
     } else if (is_operator_start(c)) {
         t.kind = lex_operator(lx);
     } else {
+        const char *line = lx->line;
+        size_t start = lx->pos;
+        int lineno = lx->lineno;
+        bool want = lx->want_src && lx->aliases == NULL;
+        lx->want_src = false;           /* not for the tokens of a $(...) inside */
         lex_word(lx, &t);
+        if (want && lx->aliases == NULL && lx->line == line && lx->lineno == lineno
+            && t.kind == TOK_WORD)
+            lx->src = arena_strndup(lx->shared->arena, line + start, lx->pos - start);
     }
+    lx->want_src = false;
     *out = t;
+}
+
+void lex_want_source(struct lexer *lx)
+{
+    lx->want_src = true;
+    lx->src = NULL;
+}
+
+const char *lex_source(const struct lexer *lx)
+{
+    return lx->src;
 }
 
 void lex_skip_line(struct lexer *lx)

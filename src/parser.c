@@ -237,14 +237,41 @@ static void delim_expansion_text(struct strbuf *sb, const struct wpart *wp)
     ast_word_text(sb, &w);
 }
 
+/* Quote removal on the source text S of a delimiter; *QUOTED if it had quotes. */
+static const char *delim_unquote(struct parser *p, const char *s, bool *quoted)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char q = 0;                 /* the open quote, if any */
+    for (; *s != '\0'; s++) {
+        if (q == '\'' && *s != '\'') {
+            sb_putc(&sb, *s);
+        } else if (*s == '\\' && s[1] != '\0' && (q == 0 || strchr("$`\"\\", s[1]))) {
+            *quoted = true;
+            sb_putc(&sb, *++s);
+        } else if ((*s == '\'' && q != '"') || (*s == '"' && q != '\'')) {
+            *quoted = true;
+            q = q == 0 ? *s : 0;
+        } else {
+            sb_putc(&sb, *s);
+        }
+    }
+    const char *d = arena_strndup(p->a, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    return d;
+}
+
 /*
- * The delimiter of a here-document: the word with its quotes removed and
- * nothing expanded (`<<E$F` ends at a line "E$F", as in dash).
+ * The delimiter of a here-document: the word as written with its quotes
+ * removed and nothing expanded (`<<E$F` ends at a line "E$F" and `<<${a}`
+ * at "${a}", as in dash).  From the source text when the lexer kept it,
+ * else rebuilt from the parts.
  */
 static const char *heredoc_delim(struct parser *p, const struct word *w, bool *quoted)
 {
     struct strbuf sb = STRBUF_INIT;
     *quoted = false;
+    if (lex_source(p->lx) != NULL)
+        return delim_unquote(p, lex_source(p->lx), quoted);
     for (const struct wpart *wp = w->parts; wp != NULL; wp = wp->next) {
         if (wp->kind == WP_LITERAL) {
             sb_puts(&sb, wp->u.text);
@@ -290,6 +317,8 @@ static struct redir *parse_io_redirect(struct parser *p)
     r->op = redir_op_of(k);
     if (r->fd < 0)
         r->fd = (r->op == R_IN || r->op == R_RDWR || r->op == R_DUP_IN || r->op == R_HEREDOC) ? 0 : 1;
+    if (r->op == R_HEREDOC)
+        lex_want_source(p->lx);             /* the delimiter is the word as written */
     if (!at(p, TOK_WORD))
         return (struct redir *)syntax_error(p);
     struct word *w = p->tok.word;
