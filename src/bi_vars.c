@@ -174,13 +174,19 @@ int bi_set(struct shell *sh, int argc, char **argv)
         return 0;
     }
     for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+'); i++) {
-        if (strcmp(argv[i], "--") == 0 || strcmp(argv[i], "-") == 0) {
-            new_params = argv[i][1] == '-' || i + 1 < argc;
+        if (strcmp(argv[i], "--") == 0) {
+            new_params = true;
             i++;
             break;
         }
-        if (argv[i][1] == '\0')     /* a lone "+" is an operand */
+        if (strcmp(argv[i], "-") == 0) {
+            /* the historical `set -`: -x and -v off, and the end of the options */
+            sh->opt.xtrace = sh->opt.verbose = false;
+            i++;
             break;
+        }
+        if (argv[i][1] == '\0')     /* a lone "+" is ignored (as dash) */
+            continue;
         if (set_option_word(sh, argc, argv, &i) != 0) {
             shell_error_exit(sh, 2);
             return 2;
