@@ -124,11 +124,11 @@ int bi_eval(struct shell *sh, int argc, char **argv)
 
 /* ==== . (dot) ==== */
 
-/* A readable regular file? */
+/* A readable file that is not a directory (/dev/null is fine, as in dash)? */
 static bool dot_readable(const char *path)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode) && access(path, R_OK) == 0;
 }
 
 /*
@@ -175,8 +175,21 @@ int bi_dot(struct shell *sh, int argc, char **argv)
     int nsaved = sh->nparams;
     int status;
     char *path;
-    if (argc < 2)
-        return 0;
+    struct stat st;
+    if (argc > 1 && strcmp(argv[1], "--") == 0) {
+        argv++;         /* `. -- file`: the end of (no) options */
+        argc--;
+    }
+    if (argc < 2) {
+        diag_error(argv[0], "filename argument required");
+        if (strcmp(argv[0], "source") != 0)
+            shell_error_exit(sh, 2);
+        return 2;
+    }
+    if (strchr(argv[1], '/') != NULL && stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_error(argv[0], "%s: is a directory", argv[1]);
+        return 1;       /* as bash: an error, but the script goes on */
+    }
     path = dot_find(argv[1], vars_get(sh->vars, "PATH"));
     if (path == NULL) {
         diag_error(argv[0], "%s: not found", argv[1]);

@@ -33,6 +33,7 @@
 #include "exec_internal.h"
 #include "expand.h"
 #include "funcs.h"
+#include "lexer.h"
 #include "parser.h"
 #include "redir.h"
 #include "shell.h"
@@ -617,6 +618,23 @@ static int read_file(const char *path, struct strbuf *out)
  * to collide with, and the executor needs no line reader (input.c sits
  * above it in the layers).
  */
+/* The lines of a `.` file, shown on stderr as they are read under set -v. */
+struct source_reader {
+    struct lex_string str;
+    const struct shell *sh;
+};
+
+static const char *source_read(void *ctx, bool continuation)
+{
+    struct source_reader *r = ctx;
+    const char *line = lex_string_read(&r->str, continuation);
+    if (line != NULL && r->sh->opt.verbose) {
+        fputs(line, stderr);
+        fflush(stderr);
+    }
+    return line;
+}
+
 int exec_source(struct shell *sh, const char *path)
 {
     struct strbuf text = STRBUF_INIT;
@@ -624,9 +642,11 @@ int exec_source(struct shell *sh, const char *path)
         sb_free(&text);
         return STATUS_SYNTAX;
     }
-    struct parser *p = parser_new_string(sb_str(&text));
-    sb_free(&text);     /* the parser has its own copy */
+    struct source_reader r = { { sb_str(&text), 0, STRBUF_INIT }, sh };
+    struct parser *p = parser_new(source_read, &r);
     int status = exec_parser(sh, p);
     parser_free(p);
+    lex_string_free(&r.str);
+    sb_free(&text);
     return status;
 }
