@@ -121,6 +121,13 @@ void shell_print_options(const struct shell *sh, bool human);
 _Noreturn void shell_exit(struct shell *sh, int status);
 
 /*
+ * Set variable NAME to VALUE (vars_set's FLAGS), exported too under set -a:
+ * every assignment the shell makes (NAME=v, read, local, getopts, cd) goes
+ * through here.  Returns vars_set's result (-1: read-only).
+ */
+int shell_set_var(struct shell *sh, const char *name, const char *value, unsigned flags);
+
+/*
  * After an expansion or special-builtin error: a non-interactive shell
  * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and goes on.
  * The exit is a JUMP_EXIT that the executor unwinds, so callers return

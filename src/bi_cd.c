@@ -145,9 +145,10 @@ static char *cd_go(struct shell *sh, const char *target, bool physical)
 /* Set PWD and OLDPWD after a successful chdir. */
 static void cd_update(struct shell *sh, char *old, const char *now)
 {
-    if (old != NULL && vars_set(sh->vars, "OLDPWD", old, 0) < 0)
+    /* both exported, as dash does, even when they were not in the environment */
+    if (old != NULL && shell_set_var(sh, "OLDPWD", old, VAR_EXPORT) < 0)
         diag_error("cd", "OLDPWD: is read only");
-    if (vars_set(sh->vars, "PWD", now, 0) < 0)
+    if (shell_set_var(sh, "PWD", now, VAR_EXPORT) < 0)
         diag_error("cd", "PWD: is read only");
 }
 

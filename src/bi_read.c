@@ -143,7 +143,7 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
         if (!vars_valid_name(names[i])) {
             diag_error("read", "%s: bad variable name", names[i]);
             status = 2;
-        } else if (vars_set(sh->vars, names[i], fields[i], 0) < 0) {
+        } else if (shell_set_var(sh, names[i], fields[i], 0) < 0) {
             diag_error("read", "%s: is read only", names[i]);
             status = 2;
         }
@@ -206,7 +206,7 @@ static void getopts_set_int(struct shell *sh, const char *name, int v)
 {
     char buf[24];
     snprintf(buf, sizeof buf, "%d", v);
-    vars_set(sh->vars, name, buf, 0);
+    shell_set_var(sh, name, buf, 0);
 }
 
 /* Record the result: NAME=C, OPTIND, OPTARG (NULL: unset). */
@@ -216,10 +216,10 @@ static int getopts_result(struct shell *sh, const char *name, char c, int optind
     getopts_set_int(sh, "OPTIND", optind);
     getopts_optind = optind;
     if (optarg != NULL)
-        vars_set(sh->vars, "OPTARG", optarg, 0);
+        shell_set_var(sh, "OPTARG", optarg, 0);
     else
         vars_unset(sh->vars, "OPTARG");
-    if (vars_set(sh->vars, name, s, 0) < 0) {
+    if (shell_set_var(sh, name, s, 0) < 0) {
         diag_error("getopts", "%s: is read only", name);
         return 2;
     }
@@ -231,7 +231,7 @@ static int getopts_end(struct shell *sh, const char *name, int optind)
 {
     getopts_set_int(sh, "OPTIND", optind);
     getopts_optind = optind;
-    if (vars_set(sh->vars, name, "?", 0) < 0) {
+    if (shell_set_var(sh, name, "?", 0) < 0) {
         diag_error("getopts", "%s: is read only", name);
         return 2;
     }

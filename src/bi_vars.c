@@ -45,7 +45,7 @@ static int var_assign_flag(struct shell *sh, const char *what, const char *arg, 
     if (!vars_valid_name(name)) {
         diag_error(what, "%s: bad variable name", name);
         status = 2;
-    } else if (eq != NULL && vars_set(sh->vars, name, eq + 1, flag) < 0) {
+    } else if (eq != NULL && shell_set_var(sh, name, eq + 1, flag) < 0) {
         diag_error(what, "%s: is read only", name);
         status = 2;
     } else if (eq == NULL) {
@@ -240,7 +240,7 @@ int bi_local(struct shell *sh, int argc, char **argv)
             diag_error("local", "%s: bad variable name", name);
             status = 2;
         } else if (vars_make_local(sh->vars, name) < 0
-                   || (eq != NULL && vars_set(sh->vars, name, eq + 1, 0) < 0)) {
+                   || (eq != NULL && shell_set_var(sh, name, eq + 1, 0) < 0)) {
             diag_error("local", "%s: is read only", name);
             status = 2;
         }

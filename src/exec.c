@@ -130,9 +130,7 @@ int exec_expand_failed(struct shell *sh)
 
 int exec_assign(struct shell *sh, const char *name, const char *value, unsigned flags)
 {
-    if (sh->opt.allexport)
-        flags |= VAR_EXPORT;
-    if (vars_set(sh->vars, name, value, flags) == 0)
+    if (shell_set_var(sh, name, value, flags) == 0)
         return 0;
     diag_error(name, "is read only");
     shell_error_exit(sh, STATUS_SYNTAX);    /* dash: status 2, a script exits */

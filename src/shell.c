@@ -331,6 +331,13 @@ _Noreturn void shell_exit(struct shell *sh, int status)
     exit(status & 0xff);
 }
 
+int shell_set_var(struct shell *sh, const char *name, const char *value, unsigned flags)
+{
+    if (sh->opt.allexport)
+        flags |= VAR_EXPORT;
+    return vars_set(sh->vars, name, value, flags);
+}
+
 void shell_error_exit(struct shell *sh, int status)
 {
     sh->last_status = status;
