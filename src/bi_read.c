@@ -98,11 +98,12 @@ void read_split(const char *line, const char *escaped, size_t len, const char *i
 /* ==== read ==== */
 
 /*
- * Read one line from fd 0, a byte at a time.  Unless RAW, backslash-newline
- * joins lines and a backslash protects the next byte (marked in ESC).
- * Returns 0, or 1 at end of file or on error (what was read is kept).
+ * Read one line from fd 0, a byte at a time, up to the byte DELIM (newline,
+ * or another with -d; NUL for -d '').  Unless RAW, backslash-newline joins
+ * lines and a backslash protects the next byte (marked in ESC).  Returns 0,
+ * or 1 at end of file or on error (what was read is kept).
  */
-static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
+static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char delim)
 {
     bool backslash = false;
     char c;
@@ -110,7 +111,7 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
         ssize_t n = sys_read(0, &c, 1);
         if (n <= 0)
             return 1;
-        if (c == '\0')
+        if (c == '\0' && delim != '\0')
             continue;   /* a NUL cannot live in a variable */
         if (backslash) {
             backslash = false;
@@ -120,7 +121,7 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
             sb_putc(esc, 1);
             continue;
         }
-        if (c == '\n')
+        if (c == delim)
             return 0;
         if (c == '\\' && !raw) {
             backslash = true;
@@ -154,13 +155,16 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
 }
 
 /*
- * read [-r] [-p prompt] name... -- a line into NAMEs.  POSIX requires a
- * name; like dash (not bash, which uses REPLY) a missing one is an error.
+ * read [-r] [-d delim] [-p prompt] name... -- a line into NAMEs.  POSIX
+ * requires a name; like dash (not bash, which uses REPLY) a missing one is an
+ * error.  -d (POSIX.1-2024): the line ends at the first byte of DELIM
+ * instead of a newline; -d '' ends it at a NUL byte.
  */
 int bi_read(struct shell *sh, int argc, char **argv)
 {
     struct strbuf line = STRBUF_INIT, esc = STRBUF_INIT;
     bool raw = false;
+    char delim = '\n';
     const char *prompt = NULL;
     int i = 1, status;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -169,6 +173,8 @@ int bi_read(struct shell *sh, int argc, char **argv)
             break;
         } else if (strcmp(argv[i], "-r") == 0) {
             raw = true;
+        } else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+            delim = argv[++i][0];
         } else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
             prompt = argv[++i];
         } else {
@@ -184,7 +190,7 @@ int bi_read(struct shell *sh, int argc, char **argv)
         fputs(prompt, stderr);
         fflush(stderr);
     }
-    status = read_line(&line, &esc, raw);
+    status = read_line(&line, &esc, raw, delim);
     int st = read_assign(sh, &line, &esc, argv + i, argc - i);
     if (st != 0)
         status = st;

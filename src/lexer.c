@@ -701,13 +701,106 @@ static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int
     return 0;
 }
 
-/* A '$': parameter, command substitution, arithmetic, or a literal '$'. */
+/* ==== $'...' ==== */
+
+static int hex_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Read up to MAX digits of BASE (8 or 16) into *VALUE; returns how many. */
+static int lex_digits(struct lexer *lx, int base, int max, int *value)
+{
+    int n = 0;
+    *value = 0;
+    for (int d; n < max && (d = hex_value(peek_raw(lx))) >= 0 && d < base; n++) {
+        *value = *value * base + d;
+        advance(lx);
+    }
+    return n;
+}
+
+/* The character an escape in $'...' stands for (the backslash was read), or
+ * -1 when it is not one: then the backslash stays, as bash keeps it. */
+static int lex_ansi_escape(struct lexer *lx)
+{
+    static const char from[] = "abeEfnrtv\\'\"?", to[] = "\a\b\033\033\f\n\r\t\v\\'\"?";
+    int c = peek_raw(lx), v;
+    const char *hit = c != LEX_EOF && c != '\0' ? strchr(from, c) : NULL;
+    if (hit != NULL) {
+        advance(lx);
+        return (unsigned char)to[hit - from];
+    }
+    if (c >= '0' && c <= '7') {
+        lex_digits(lx, 8, 3, &v);
+        return v & 0xff;
+    }
+    if (c == 'x') {
+        advance(lx);
+        return lex_digits(lx, 16, 2, &v) > 0 ? v : -1;
+    }
+    if (c == 'c') {
+        advance(lx);
+        c = peek_raw(lx);
+        if (c == LEX_EOF || c == '\'')
+            return -1;
+        advance(lx);
+        if (c == '\\' && peek_raw(lx) == '\\')
+            advance(lx);                /* \c\\ is control-backslash */
+        return c == '?' ? 0x7f : (c & 0x1f);
+    }
+    return -1;
+}
+
+/*
+ * $'...' (POSIX.1-2024): single quotes in which backslash escapes stand for
+ * characters: \n \t \\ \' \" \xHH \ddd \cX \e and the C ones.  The result
+ * is quoted text; a \0 ends it (a C string cannot hold the NUL).
+ */
+static int lex_dollar_squote(struct lexer *lx, struct partbuf *pb, int line)
+{
+    bool ended = false;         /* after a NUL the rest is dropped */
+    advance(lx);                /* the quote */
+    pb_addn(lx, pb, WP_QUOTED, "", 0);
+    pb->pend_forced = true;     /* $'' is a word */
+    for (;;) {
+        int c = peek_raw(lx);
+        if (c == LEX_EOF) {
+            lex_error_msg(lx, line, "unterminated quoted string");
+            return -1;
+        }
+        advance(lx);
+        if (c == '\'')
+            return 0;
+        if (c == '\\') {
+            c = lex_ansi_escape(lx);
+            if (c < 0)
+                c = '\\';             /* not an escape: the backslash stays */
+            if (c == 0)
+                ended = true;
+        }
+        if (!ended)
+            pb_addc(lx, pb, WP_QUOTED, c);
+    }
+}
+
+/* A '$': parameter, command substitution, arithmetic, $'...', or a literal '$'. */
 static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 {
     int line = lx->lineno;
     advance(lx);
     int c = peek(lx);
     bool in_dq = mode == M_DQ || mode == M_BRACE_DQ || mode == M_HEREDOC;
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || is_dq_pattern(mode, pb))) {
+        pb_flush(lx, pb);
+        return lex_dollar_squote(lx, pb, line);
+    }
     if (c != '(' && c != '{' && !is_name_char(c) && !is_special_param(c)) {
         pb_addc(lx, pb, pb->text_kind, '$');
         return 0;
