@@ -95,6 +95,7 @@ struct shell {
 
     enum shell_jump jump;       /* pending break/continue/return/exit */
     int jump_count;             /* levels for break N / continue N */
+    bool jump_error;            /* the JUMP_EXIT is shell_error_exit's (`command` stops it) */
     int loop_depth;             /* enclosing loops (break outside one is a no-op) */
     int func_depth;             /* enclosing function calls */
     int errexit_off;            /* >0 inside an if/while condition, && || left, ! */

@@ -248,14 +248,22 @@ static int cmd_builtin_redirected(struct shell *sh, struct cmd *c, const struct 
     return status;
 }
 
+/* `exec` with no operands, also as `command exec`: its redirections stay. */
+static bool cmd_is_bare_exec(const struct cmd *c)
+{
+    size_t i = 0;
+    while (i + 1 < c->argc && strcmp(c->argv[i], "command") == 0)
+        i++;
+    return i + 1 == c->argc && strcmp(c->argv[i], "exec") == 0;
+}
+
 /* A special builtin: its prefixes persist; `exec` alone keeps its redirections. */
 static int cmd_special(struct shell *sh, struct cmd *c, const struct builtin *b)
 {
     if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
         return sh->last_status;
     cmd_trace(sh, c);
-    bool keep = strcmp(b->name, "exec") == 0 && c->argc == 1;
-    return cmd_builtin_redirected(sh, c, b, keep);
+    return cmd_builtin_redirected(sh, c, b, cmd_is_bare_exec(c));
 }
 
 /* A regular builtin: `IFS=: read a b` sees IFS=: only while it runs. */
@@ -269,7 +277,7 @@ static int cmd_regular(struct shell *sh, struct cmd *c, const struct builtin *b)
         status = sh->last_status;
     } else {
         cmd_trace(sh, c);
-        status = cmd_builtin_redirected(sh, c, b, false);
+        status = cmd_builtin_redirected(sh, c, b, cmd_is_bare_exec(c));
     }
     if (scoped)
         vars_pop_scope(sh->vars);

@@ -346,5 +346,6 @@ void shell_error_exit(struct shell *sh, int status)
     if (!sh->opt.interactive) {
         sh->jump = JUMP_EXIT;
         sh->jump_count = 0;
+        sh->jump_error = true;
     }
 }
