@@ -243,6 +243,7 @@ int bi_local(struct shell *sh, int argc, char **argv)
                    || (eq != NULL && shell_set_var(sh, name, eq + 1, 0) < 0)) {
             diag_error("local", "%s: is read only", name);
             status = 2;
+            shell_error_exit(sh, 2);    /* an assignment error: a script ends (as dash) */
         }
         free(name);
     }
