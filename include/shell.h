@@ -71,8 +71,10 @@ struct shell_opts {
     } spawn;
 };
 
-/* break/continue/return/exit unwinding: set by the builtin, obeyed by the executor. */
-enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT };
+/* break/continue/return/exit unwinding: set by the builtin, obeyed by the
+ * executor.  JUMP_ABORT: an error in an interactive shell drops the rest of
+ * the command line (where a script would exit). */
+enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT, JUMP_ABORT };
 
 struct shell {
     int last_status;            /* $? */
@@ -130,7 +132,8 @@ int shell_set_var(struct shell *sh, const char *name, const char *value, unsigne
 
 /*
  * After an expansion or special-builtin error: a non-interactive shell
- * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and goes on.
+ * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and drops the
+ * rest of the command line (JUMP_ABORT).
  * The exit is a JUMP_EXIT that the executor unwinds, so callers return
  * normally after calling this.
  */

@@ -164,7 +164,7 @@ int bi_command(struct shell *sh, int argc, char **argv)
         /* POSIX 2.14: `command` keeps a special builtin's error from ending
          * the shell (`command shift 5`, `command eval v=2` on a readonly v,
          * `command . ./missing`); `exit` and set -e still end it */
-        if (sh->jump == JUMP_EXIT && sh->jump_error)
+        if ((sh->jump == JUMP_EXIT || sh->jump == JUMP_ABORT) && sh->jump_error)
             sh->jump = JUMP_NONE;
         sh->jump_error = false;
     }

@@ -343,9 +343,7 @@ void shell_error_exit(struct shell *sh, int status)
     sh->last_status = status;
     /* Unwind rather than exit here, so that redirections are undone and
      * descriptors closed on the way out; the top level calls shell_exit. */
-    if (!sh->opt.interactive) {
-        sh->jump = JUMP_EXIT;
-        sh->jump_count = 0;
-        sh->jump_error = true;
-    }
+    sh->jump = sh->opt.interactive ? JUMP_ABORT : JUMP_EXIT;
+    sh->jump_count = 0;
+    sh->jump_error = true;
 }
