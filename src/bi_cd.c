@@ -15,6 +15,7 @@
 
 #include "bi.h"
 #include "diag.h"
+#include "path.h"
 #include "shell.h"
 #include "strbuf.h"
 #include "vars.h"
@@ -145,6 +146,7 @@ static char *cd_go(struct shell *sh, const char *target, bool physical)
 /* Set PWD and OLDPWD after a successful chdir. */
 static void cd_update(struct shell *sh, char *old, const char *now)
 {
+    path_forget();      /* a command found in a relative PATH entry is elsewhere now */
     /* both exported, as dash does, even when they were not in the environment */
     if (old != NULL && shell_set_var(sh, "OLDPWD", old, VAR_EXPORT) < 0)
         diag_error("cd", "OLDPWD: is read only");

@@ -241,7 +241,14 @@ int bi_unalias(struct shell *sh, int argc, char **argv)
 
 /* ==== hash times ==== */
 
-/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is looked up. */
+static void hash_print(const char *full, void *ctx)
+{
+    (void)ctx;
+    puts(full);
+}
+
+/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is
+ * looked up (and remembered), none lists what is remembered. */
 int bi_hash(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
@@ -251,6 +258,8 @@ int bi_hash(struct shell *sh, int argc, char **argv)
         return 2;
     if (flags & 1u)
         path_forget();
+    else if (i >= argc)
+        path_foreach(hash_print, NULL);
     for (; i < argc; i++) {
         char *path = strchr(argv[i], '/') ? NULL
                      : path_search(argv[i], vars_get(sh->vars, "PATH"));

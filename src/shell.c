@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "path.h"
 #include "sys.h"
 #include "trace.h"
 
@@ -335,6 +336,8 @@ int shell_set_var(struct shell *sh, const char *name, const char *value, unsigne
 {
     if (sh->opt.allexport)
         flags |= VAR_EXPORT;
+    if (strcmp(name, "PATH") == 0)
+        path_forget();          /* every remembered command was found with the old PATH */
     return vars_set(sh->vars, name, value, flags);
 }
 
