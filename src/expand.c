@@ -158,12 +158,14 @@ static bool is_glob_char(char c)
 
 /*
  * Characters fnmatch/glob would treat specially, also inside a bracket
- * expression ('-' for a range, '!' and '^' to negate): escape them when
- * quoted, so `[a\-z]` and `["!"a]` keep them literal.
+ * expression ('-' for a range, '!' and '^' to negate, ':' of a class name):
+ * escape them when quoted, so `[a\-z]`, `["!"a]` and `[[:punct\:]]` keep
+ * them literal.
  */
 static bool needs_escape(char c)
 {
-    return is_glob_char(c) || c == ']' || c == '\\' || c == '-' || c == '!' || c == '^';
+    return is_glob_char(c) || c == ']' || c == '\\' || c == '-' || c == '!' || c == '^'
+           || c == ':';
 }
 
 /* The buffer as one string: quote removal, or escaped for fnmatch. */

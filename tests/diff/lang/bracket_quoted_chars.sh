@@ -17,3 +17,8 @@ touch ./- ./b ./!
 echo [a\-c] [\!x] ["!"] | tr ' ' '\n' | sort
 x=-b; echo "${x#[a\-z]}" "${x#[\-]}"
 rm ./- ./b ./!
+# a quoted ':' does not make a character class
+touch foo.- 'a:b'
+echo *.[[:punct:]] *.[[:punct\:]] a\:* "a:"* a[\:]b
+case : in [[:punct\:]]) echo class;; *) echo no-class;; esac
+rm foo.- 'a:b'
