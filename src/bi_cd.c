@@ -207,16 +207,22 @@ int bi_cd(struct shell *sh, int argc, char **argv)
     return 0;
 }
 
+/* Is PWD an absolute path with no "." or ".." in it? */
+static bool pwd_is_clean(const char *pwd)
+{
+    if (pwd == NULL || pwd[0] != '/' || strstr(pwd, "/./") || strstr(pwd, "/../"))
+        return false;
+    size_t n = strlen(pwd);
+    return !((n >= 2 && strcmp(pwd + n - 2, "/.") == 0)
+             || (n >= 3 && strcmp(pwd + n - 3, "/..") == 0));
+}
+
 /* Does PWD name the current directory, with no "." or ".." in it? */
 static bool pwd_is_current(const char *pwd)
 {
     struct stat a, b;
-    if (pwd == NULL || pwd[0] != '/' || strstr(pwd, "/./") || strstr(pwd, "/../"))
-        return false;
-    size_t n = strlen(pwd);
-    if ((n >= 2 && strcmp(pwd + n - 2, "/.") == 0) || (n >= 3 && strcmp(pwd + n - 3, "/..") == 0))
-        return false;
-    return stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    return pwd_is_clean(pwd) && stat(pwd, &a) == 0 && stat(".", &b) == 0
+           && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* pwd [-L|-P] -- print the current directory ($PWD if it is right, else getcwd). */
@@ -233,6 +239,10 @@ int bi_pwd(struct shell *sh, int argc, char **argv)
         return 0;
     }
     cwd = cd_getcwd();
+    if (cwd == NULL && errno == ENOENT && !(flags & 2u) && pwd_is_clean(pwd)) {
+        puts(pwd);      /* the directory was removed: $PWD is all there is (as dash) */
+        return 0;
+    }
     if (cwd == NULL) {
         diag_error("pwd", "%s", strerror(errno));
         return 1;
