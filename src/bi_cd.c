@@ -120,10 +120,12 @@ static char *cd_search(struct shell *sh, const char *dir, bool *print)
 /*
  * chdir to TARGET.  Logical: TARGET joined to $PWD and canonicalised
  * (falling back to the physical path if that fails).  Returns the new
- * $PWD (heap) or NULL with errno set.
+ * $PWD (heap) or NULL with errno set; *MOVED says whether the chdir itself
+ * succeeded (then only the new directory's name is unknown).
  */
-static char *cd_go(struct shell *sh, const char *target, bool physical)
+static char *cd_go(struct shell *sh, const char *target, bool physical, bool *moved)
 {
+    *moved = false;
     char *logical = NULL;
     if (!physical) {
         char *cur = target[0] == '/' ? NULL : cd_current(sh);
@@ -134,12 +136,15 @@ static char *cd_go(struct shell *sh, const char *target, bool physical)
         logical = (target[0] == '/' || cur != NULL) ? cd_canonical(sb_str(&sb)) : NULL;
         sb_free(&sb);
         free(cur);
-        if (logical != NULL && chdir(logical) == 0)
+        if (logical != NULL && chdir(logical) == 0) {
+            *moved = true;
             return logical;
+        }
         free(logical);
     }
     if (chdir(target) < 0)
         return NULL;
+    *moved = true;
     return cd_getcwd();
 }
 
@@ -171,18 +176,23 @@ static const char *cd_target(struct shell *sh, const char *arg, bool *print)
     return dir != NULL && dir[0] != '\0' ? dir : NULL;
 }
 
-/* cd [-L|-P] [dir|-] -- change directory (HOME by default, CDPATH searched). */
+/*
+ * cd [-L|-P [-e]] [dir|-] -- change directory (HOME by default, CDPATH
+ * searched).  -e (POSIX.1-2024): with -P, status 1 when the directory was
+ * changed but its name cannot be found (getcwd failed).
+ */
 int bi_cd(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
-    bool print = false, physical = false;
-    int i = bi_options(argc, argv, "LP", &flags);
+    bool print = false, physical = false, moved;
+    int i = bi_options(argc, argv, "LPe", &flags);
     if (i < 0)
         return 2;
     for (int k = 1; k < i; k++)      /* the last of -L / -P wins */
         for (const char *p = argv[k] + 1; *p != '\0'; p++)
             if (*p == 'L' || *p == 'P')
                 physical = *p == 'P';
+    bool check = physical && (flags & 4u);
     const char *home = vars_get(sh->vars, "HOME");
     if (i >= argc && (home == NULL || home[0] == '\0'))
         return 0;   /* POSIX: implementation-defined, "no further steps"; dash: quiet success */
@@ -191,7 +201,13 @@ int bi_cd(struct shell *sh, int argc, char **argv)
         return 1;
     char *found = cd_search(sh, dir, &print);
     char *old = cd_current(sh);
-    char *now = cd_go(sh, found != NULL ? found : dir, physical);
+    char *now = cd_go(sh, found != NULL ? found : dir, physical, &moved);
+    if (now == NULL && moved) {
+        diag_error("cd", "%s: cannot find the name of the new directory: %s", dir, strerror(errno));
+        free(found);
+        free(old);
+        return check ? 1 : 0;
+    }
     if (now == NULL) {
         diag_error("cd", "%s: %s", dir, strerror(errno));
         free(found);
