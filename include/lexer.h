@@ -89,6 +89,7 @@ struct lexer {
     struct strbuf sb;           /* text of the part being built */
     struct strbuf nb;           /* a parameter name being read */
     bool want_src;              /* lex_want_source: keep the next word's source text */
+    bool in_delim;              /* reading a here-document delimiter: $( is plain text */
     const char *src;            /* that text (arena), or NULL when it spans lines */
     struct lex_shared *shared;
 };

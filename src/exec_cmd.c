@@ -509,7 +509,7 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
         sys_trace_note("'%s' is not in any PATH directory: nothing to execve", sp->name);
     spawn_report(sp, err);
     fflush(NULL);
-    _exit(err == ENOENT ? STATUS_NOTFOUND : STATUS_NOEXEC);
+    _exit(err == ENOENT || err == ENAMETOOLONG ? STATUS_NOTFOUND : STATUS_NOEXEC);
 }
 
 pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp)

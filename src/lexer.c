@@ -801,6 +801,10 @@ static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
         pb_flush(lx, pb);
         return lex_dollar_squote(lx, pb, line);
     }
+    if (c == '(' && lx->in_delim) {
+        pb_addc(lx, pb, pb->text_kind, '$');    /* no substitution in a delimiter */
+        return 0;
+    }
     if (c != '(' && c != '{' && !is_name_char(c) && !is_special_param(c)) {
         pb_addc(lx, pb, pb->text_kind, '$');
         return 0;
@@ -1135,8 +1139,10 @@ void lex_next(struct lexer *lx, struct token *out)
         size_t start = lx->pos;
         int lineno = lx->lineno;
         bool want = lx->want_src && lx->aliases == NULL;
-        lx->want_src = false;           /* not for the tokens of a $(...) inside */
+        lx->in_delim = lx->want_src;    /* a delimiter: `<<$(a)` is `$`, then a '(' (as dash) */
+        lx->want_src = false;
         lex_word(lx, &t);
+        lx->in_delim = false;
         if (want && lx->aliases == NULL && lx->line == line && lx->lineno == lineno
             && t.kind == TOK_WORD)
             lx->src = arena_strndup(lx->shared->arena, line + start, lx->pos - start);

@@ -20,3 +20,7 @@ $a
 cat <<"a b"
 four
 a b
+# unquoted, $( in a delimiter is a '$' and then a '(': a syntax error
+(eval 'cat <<$(a)
+here
+$(a)') 2>/dev/null; echo "unquoted st=$?"
