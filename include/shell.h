@@ -40,6 +40,9 @@ struct shell_ops {
     int (*cmdsub)(struct shell *sh, struct node *n, struct strbuf *out);
     /* Run ARGV as a command, skipping functions (`command`). */
     int (*run_argv)(struct shell *sh, char **argv);
+    /* Become a fresh shell running the file PATH (execve said ENOEXEC: a
+     * script without #!), ARGV its $0 and arguments.  Never returns. */
+    void (*run_script)(struct shell *sh, const char *path, char *const *argv);
     /* The interactive front end's work before the shell exits (save history);
      * NULL when there is none.  Set by input.c, so shell.c needs no readline. */
     void (*at_exit)(struct shell *sh);

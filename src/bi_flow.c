@@ -259,6 +259,8 @@ int bi_exec(struct shell *sh, int argc, char **argv)
         fflush(NULL);               /* the new image would lose our buffered output */
         signals_child(sh, false);   /* traps do not survive exec; ignored signals do */
         sys_execve(path, argv + i, vars_environ(sh->vars));
+        if (errno == ENOEXEC && sh->ops.run_script != NULL)
+            sh->ops.run_script(sh, path, argv + i);    /* a script without #! (POSIX) */
         int saved = errno;
         exec_restore_signals(sh);
         free(path);

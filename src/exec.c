@@ -55,6 +55,7 @@ void exec_init(struct shell *sh)
     sh->ops.source = exec_source;
     sh->ops.cmdsub = exec_cmdsub;
     sh->ops.run_argv = exec_run_argv;
+    sh->ops.run_script = exec_become_script;
 }
 
 void exec_set_arena(struct arena *a)

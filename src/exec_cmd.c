@@ -260,7 +260,9 @@ static bool cmd_is_bare_exec(const struct cmd *c)
 /* A special builtin: its prefixes persist; `exec` alone keeps its redirections. */
 static int cmd_special(struct shell *sh, struct cmd *c, const struct builtin *b)
 {
-    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
+    /* `X=1 exec cmd`: cmd gets X in its environment (as dash) */
+    bool exec_cmd = strcmp(b->name, "exec") == 0 && c->argc > 1;
+    if (cmd_assign(sh, c, exec_cmd ? ASSIGN_EXPORT : ASSIGN_SHELL) < 0)
         return sh->last_status;
     cmd_trace(sh, c);
     return cmd_builtin_redirected(sh, c, b, cmd_is_bare_exec(c));
@@ -463,10 +465,14 @@ static void spawn_report(const struct spawn *sp, int err)
  * shell script: this child becomes a fresh shell (no functions, aliases,
  * unexported variables, traps or jobs) reading the file.
  */
-_Noreturn static void spawn_script(struct shell *sh, const struct spawn *sp)
+_Noreturn void exec_become_script(struct shell *sh, const char *path, char *const *argv)
 {
     struct child_plan cp = { -1, false, false };
+    struct spawn one = { 0 };
+    const struct spawn *sp = &one;
     int argc = 0;
+    one.path = path;
+    one.argv = (char **)argv;
     while (sp->argv[argc] != NULL)
         argc++;
     exec_child_forget(sh, &cp);
@@ -503,7 +509,7 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
         sys_execve(sp->path, sp->argv, sp->envp);
         err = errno;
         if (err == ENOEXEC)
-            spawn_script(sh, sp);
+            exec_become_script(sh, sp->path, sp->argv);
     }
     if (sp->path == NULL)
         sys_trace_note("'%s' is not in any PATH directory: nothing to execve", sp->name);
