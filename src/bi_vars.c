@@ -21,7 +21,33 @@
 struct list_ctx {
     const char *prefix;     /* "export " / "readonly " / "" */
     unsigned flag;          /* only variables with this flag (0: all set ones) */
+    bool ansi;              /* `set`: a value with control characters as $'...' */
 };
+
+static bool has_control(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return true;
+    return false;
+}
+
+/* S as $'...', one line however many newlines it holds: `set | grep` keeps it whole. */
+static void print_ansi_quoted(const char *s)
+{
+    static const char from[] = "\n\t\r\033\\'", to[] = "ntre\\'";
+    fputs("$'", stdout);
+    for (; *s != '\0'; s++) {
+        const char *hit = strchr(from, *s);
+        if (hit != NULL)
+            printf("\\%c", to[hit - from]);
+        else if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            printf("\\%03o", (unsigned char)*s);
+        else
+            putchar(*s);
+    }
+    putchar('\'');
+}
 
 static void var_print_one(const char *name, const char *value, unsigned flags, void *ctx)
 {
@@ -29,7 +55,10 @@ static void var_print_one(const char *name, const char *value, unsigned flags, v
     if (c->flag != 0 ? !(flags & c->flag) : value == NULL)
         return;
     printf("%s%s", c->prefix, name);
-    if (value != NULL) {
+    if (value != NULL && c->ansi && has_control(value)) {
+        putchar('=');
+        print_ansi_quoted(value);
+    } else if (value != NULL) {
         putchar('=');
         bi_print_quoted(value);
     }
@@ -45,7 +74,7 @@ static int var_assign_flag(struct shell *sh, const char *what, const char *arg, 
     if (!vars_valid_name(name)) {
         diag_error(what, "%s: bad variable name", name);
         status = 2;
-    } else if (eq != NULL && vars_set(sh->vars, name, eq + 1, flag) < 0) {
+    } else if (eq != NULL && shell_set_var(sh, name, eq + 1, flag) < 0) {
         diag_error(what, "%s: is read only", name);
         status = 2;
     } else if (eq == NULL) {
@@ -68,7 +97,7 @@ static int var_flag_builtin(struct shell *sh, int argc, char **argv, unsigned fl
         return 2;
     }
     if (i >= argc) {
-        struct list_ctx c = {flag == VAR_EXPORT ? "export " : "readonly ", flag};
+        struct list_ctx c = {flag == VAR_EXPORT ? "export " : "readonly ", flag, false};
         vars_foreach(sh->vars, var_print_one, &c);
         return 0;
     }
@@ -162,7 +191,7 @@ static int set_option_word(struct shell *sh, int argc, char **argv, int *i)
 /* `set` alone: every set variable, NAME='value', in name order. */
 static void set_list(struct shell *sh)
 {
-    struct list_ctx c = {"", 0};
+    struct list_ctx c = {"", 0, true};
     vars_foreach(sh->vars, var_print_one, &c);
 }
 
@@ -176,13 +205,19 @@ int bi_set(struct shell *sh, int argc, char **argv)
         return 0;
     }
     for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+'); i++) {
-        if (strcmp(argv[i], "--") == 0 || strcmp(argv[i], "-") == 0) {
-            new_params = argv[i][1] == '-' || i + 1 < argc;
+        if (strcmp(argv[i], "--") == 0) {
+            new_params = true;
             i++;
             break;
         }
-        if (argv[i][1] == '\0')     /* a lone "+" is an operand */
+        if (strcmp(argv[i], "-") == 0) {
+            /* the historical `set -`: -x and -v off, and the end of the options */
+            sh->opt.xtrace = sh->opt.verbose = false;
+            i++;
             break;
+        }
+        if (argv[i][1] == '\0')     /* a lone "+" is ignored (as dash) */
+            continue;
         if (set_option_word(sh, argc, argv, &i) != 0) {
             shell_error_exit(sh, 2);
             return 2;
@@ -236,9 +271,10 @@ int bi_local(struct shell *sh, int argc, char **argv)
             diag_error("local", "%s: bad variable name", name);
             status = 2;
         } else if (vars_make_local(sh->vars, name) < 0
-                   || (eq != NULL && vars_set(sh->vars, name, eq + 1, 0) < 0)) {
+                   || (eq != NULL && shell_set_var(sh, name, eq + 1, 0) < 0)) {
             diag_error("local", "%s: is read only", name);
             status = 2;
+            shell_error_exit(sh, 2);    /* an assignment error: a script ends (as dash) */
         }
         free(name);
     }

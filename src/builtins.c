@@ -74,6 +74,12 @@ static const struct builtin builtin_table[] = {
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
 
+bool builtin_is_declaration(const char *name)
+{
+    return strcmp(name, "export") == 0 || strcmp(name, "local") == 0
+           || strcmp(name, "readonly") == 0;
+}
+
 static int builtin_cmp(const void *key, const void *elem)
 {
     return strcmp(key, ((const struct builtin *)elem)->name);
@@ -245,7 +251,14 @@ int bi_unalias(struct shell *sh, int argc, char **argv)
 
 /* ==== hash times ==== */
 
-/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is looked up. */
+static void hash_print(const char *full, void *ctx)
+{
+    (void)ctx;
+    puts(full);
+}
+
+/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is
+ * looked up (and remembered), none lists what is remembered. */
 int bi_hash(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
@@ -255,6 +268,8 @@ int bi_hash(struct shell *sh, int argc, char **argv)
         return 2;
     if (flags & 1u)
         path_forget();
+    else if (i >= argc)
+        path_foreach(hash_print, NULL);
     for (; i < argc; i++) {
         char *path = strchr(argv[i], '/') ? NULL
                      : path_search(argv[i], vars_get(sh->vars, "PATH"));
