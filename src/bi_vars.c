@@ -21,33 +21,7 @@
 struct list_ctx {
     const char *prefix;     /* "export " / "readonly " / "" */
     unsigned flag;          /* only variables with this flag (0: all set ones) */
-    bool ansi;              /* `set`: a value with control characters as $'...' */
 };
-
-static bool has_control(const char *s)
-{
-    for (; *s != '\0'; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return true;
-    return false;
-}
-
-/* S as $'...', one line however many newlines it holds: `set | grep` keeps it whole. */
-static void print_ansi_quoted(const char *s)
-{
-    static const char from[] = "\n\t\r\033\\'", to[] = "ntre\\'";
-    fputs("$'", stdout);
-    for (; *s != '\0'; s++) {
-        const char *hit = strchr(from, *s);
-        if (hit != NULL)
-            printf("\\%c", to[hit - from]);
-        else if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            printf("\\%03o", (unsigned char)*s);
-        else
-            putchar(*s);
-    }
-    putchar('\'');
-}
 
 static void var_print_one(const char *name, const char *value, unsigned flags, void *ctx)
 {
@@ -55,10 +29,7 @@ static void var_print_one(const char *name, const char *value, unsigned flags, v
     if (c->flag != 0 ? !(flags & c->flag) : value == NULL)
         return;
     printf("%s%s", c->prefix, name);
-    if (value != NULL && c->ansi && has_control(value)) {
-        putchar('=');
-        print_ansi_quoted(value);
-    } else if (value != NULL) {
+    if (value != NULL) {
         putchar('=');
         bi_print_quoted(value);
     }
@@ -97,7 +68,7 @@ static int var_flag_builtin(struct shell *sh, int argc, char **argv, unsigned fl
         return 2;
     }
     if (i >= argc) {
-        struct list_ctx c = {flag == VAR_EXPORT ? "export " : "readonly ", flag, false};
+        struct list_ctx c = {flag == VAR_EXPORT ? "export " : "readonly ", flag};
         vars_foreach(sh->vars, var_print_one, &c);
         return 0;
     }
@@ -191,7 +162,7 @@ static int set_option_word(struct shell *sh, int argc, char **argv, int *i)
 /* `set` alone: every set variable, NAME='value', in name order. */
 static void set_list(struct shell *sh)
 {
-    struct list_ctx c = {"", 0, true};
+    struct list_ctx c = {"", 0};
     vars_foreach(sh->vars, var_print_one, &c);
 }
 
