@@ -18,6 +18,12 @@ struct shell;
  * JOB_CONTROL (-m, interactive or not): SIGTSTP SIGTTIN SIGTTOU ignored.
  * The first call records which signals were ignored on entry. */
 void signals_init(bool interactive, bool job_control);
+/* A job-control shell that took terminal TTY from process group PGID:
+ * every signal that would kill it at its default (no trap, not ignored)
+ * first gives the terminal back to PGID, then kills it as before, so the
+ * parent is never left in the background (`kill -TERM` of `minish -m`).
+ * `trap - SIG` restores this; children get SIG_DFL as always. */
+void signals_handback(int tty, pid_t pgid);
 /* In a forked child (a subshell, or before exec): every signal the shell
  * set for itself back to the default, traps reset, `trap ''` and what was
  * ignored on entry kept ignored; BACKGROUND without job control also

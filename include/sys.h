@@ -49,6 +49,10 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why);
 int sys_kill(pid_t pid, int sig, const char *why);
 int sys_setpgid(pid_t pid, pid_t pgid, const char *why);
 int sys_tcsetpgrp(int fd, pid_t pgid, const char *why);
+/* From a signal handler that is about to let the signal kill the shell:
+ * give terminal FD to group PGID and rejoin it.  Async-signal-safe, so
+ * not narrated and not retried; errors are ignored (nothing can be done). */
+void sys_handback_in_handler(int fd, pid_t pgid);
 /* Teaching (set -o subreaper): prctl(PR_SET_CHILD_SUBREAPER, ON), so that
  * orphans below this process are re-parented to it, not to init.  Linux. */
 int sys_subreaper(bool on);

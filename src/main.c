@@ -293,6 +293,8 @@ static void main_setup_job_control(struct shell *sh)
     if (tty >= 0 && main_take_terminal(sh, tty) == 0) {
         sh->jobs.tty_fd = tty;
         shell_set_option_letter(sh, 'm', true);     /* also sets jobs.job_control */
+        if (sh->jobs.tty_orig_pgid != getpid())     /* it came from another group */
+            signals_handback(tty, sh->jobs.tty_orig_pgid);
         return;
     }
     diag_error(NULL, "can't access tty; job control turned off");

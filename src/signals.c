@@ -34,7 +34,7 @@ static volatile sig_atomic_t pending[NSIG];  /* arrived, not yet taken */
 static volatile sig_atomic_t any_pending;
 
 /* What the shell itself wants for a signal when no trap says otherwise. */
-enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG };
+enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG, BASE_HANDBACK };
 
 static enum base base[NSIG];         /* the shell's own disposition */
 static bool changed[NSIG];           /* we installed something: reset it in children */
@@ -42,6 +42,11 @@ static bool caught[NSIG];            /* on_signal is installed */
 static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
 static bool entry_recorded;
 static bool shell_interactive;
+
+/* Where a job-control shell gives the terminal back if a signal kills it
+ * (signals_handback): -1 until it took the terminal. */
+static int handback_tty = -1;
+static pid_t handback_pgid;
 
 /* A trap string can be recorded for these, but the kernel keeps them. */
 static bool uncatchable(int sig)
@@ -101,6 +106,24 @@ static void on_signal(int sig)
         signals_got_hup = 1;
 }
 
+/*
+ * A signal that kills a job-control shell: the terminal goes back to the
+ * group that had it, then the signal does what it would have done (the
+ * shell dies of it, so its parent sees the signal).  Everything here is
+ * async-signal-safe (the hand-back is not narrated: printing is not).
+ */
+static void on_fatal(int sig)
+{
+    if (handback_tty >= 0)
+        sys_handback_in_handler(handback_tty, handback_pgid);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+    raise(sig);         /* blocked in the handler: delivered when it returns */
+}
+
 /* Install HANDLER for SIG.  SIGCHLD restarts interrupted reads (a child
  * ending must not abort readline or `read`); others interrupt them so the
  * shell notices Ctrl-C or a trapped signal promptly. */
@@ -120,7 +143,8 @@ static void install(int sig, void (*handler)(int))
 static void set_base(int sig, enum base b)
 {
     base[sig] = b;
-    install(sig, b == BASE_FLAG ? on_signal : b == BASE_IGNORE ? SIG_IGN : SIG_DFL);
+    install(sig, b == BASE_FLAG ? on_signal : b == BASE_IGNORE ? SIG_IGN
+                 : b == BASE_HANDBACK ? on_fatal : SIG_DFL);
 }
 
 /* POSIX: a signal ignored on entry to a non-interactive shell stays ignored. */
@@ -162,6 +186,26 @@ void signals_init(bool interactive, bool job_control)
         set_base(SIGTSTP, BASE_IGNORE);
         set_base(SIGTTIN, BASE_IGNORE);
         set_base(SIGTTOU, BASE_IGNORE);
+        if (handback_tty >= 0)
+            signals_handback(handback_tty, handback_pgid);
+    }
+}
+
+/* The signals whose default action ends a process and that a shell may
+ * meet from `kill` or its terminal. */
+static const int fatal_signals[] = {
+    SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2, SIGPIPE,
+    SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+};
+
+void signals_handback(int tty, pid_t pgid)
+{
+    handback_tty = tty;
+    handback_pgid = pgid;
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+        int sig = fatal_signals[i];
+        if (base[sig] == BASE_DEFAULT && !ignored_on_entry[sig])
+            set_base(sig, BASE_HANDBACK);
     }
 }
 

@@ -361,6 +361,14 @@ int sys_tcsetpgrp(int fd, pid_t pgid, const char *why)
     return r;
 }
 
+void sys_handback_in_handler(int fd, pid_t pgid)
+{
+    int saved_errno = errno;
+    (void)tcsetpgrp(fd, pgid);
+    (void)setpgid(0, pgid);
+    errno = saved_errno;
+}
+
 /* ==== Descriptors ==== */
 
 /* fcntl F_GETFD + F_SETFD, untraced (sys_pipe's own use is not news). */

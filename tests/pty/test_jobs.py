@@ -326,6 +326,25 @@ def test_job_control_shell_gives_the_terminal_back():
         assert pgid == tpgid, (script, pgid, tpgid)
 
 
+def test_job_control_shell_killed_by_a_signal_gives_the_terminal_back():
+    """minish -m killed by a signal it does not trap (TERM, HUP, INT, USR1)
+    still dies of it, as dash does, but first hands the terminal back, so
+    the parent shell is not left in the background with an empty group."""
+    import pexpect
+    from ptyshell import MINISH
+    for sig, status in (('TERM', 143), ('HUP', 129), ('INT', 130), ('USR1', 138)):
+        p = pexpect.spawn('/bin/sh', ['-c', '"$0" -m -c "kill -s $1 \\$\\$; echo survived"; '
+                                      'echo "st=$?"; ps -o pgid=,tpgid= -p $$', MINISH, sig],
+                          encoding='utf-8', timeout=10)
+        p.expect(r'st=(\d+)')
+        assert p.match.group(1) == str(status), (sig, p.before, p.match.group(0))
+        assert 'survived' not in p.before, (sig, p.before)
+        p.expect(r'(\d+)\s+(\d+)')
+        pgid, tpgid = p.match.group(1), p.match.group(2)
+        p.expect(pexpect.EOF)
+        assert pgid == tpgid, (sig, pgid, tpgid)
+
+
 def test_background_pipeline_stages_are_children_of_the_shell():
     """With job control, `a | b &` is two children of the shell in one new
     process group led by the first stage; `jobs -l` lists both pids, $! is
