@@ -1061,19 +1061,40 @@ static bool is_delim_line(const char *line, const char *delim)
     return strncmp(line, delim, n) == 0 && (line[n] == '\0' || (line[n] == '\n' && !line[n + 1]));
 }
 
-/* Read raw body lines up to the delimiter (or the end of input, as dash does). */
+/* Does LINE end in a backslash-newline (an odd run of backslashes)? */
+static bool ends_continued(const char *line)
+{
+    size_t n = strlen(line);
+    if (n == 0 || line[n - 1] != '\n')
+        return false;
+    size_t k = 0;
+    while (k < n - 1 && line[n - 2 - k] == '\\')
+        k++;
+    return k % 2 == 1;
+}
+
+/*
+ * Read raw body lines up to the delimiter (or the end of input, as dash
+ * does).  In an unquoted body a backslash-newline joins the next line to
+ * this one before anything else, so that line is neither the delimiter
+ * nor has its tabs stripped (`end\⏎E` never ends the body).
+ */
 static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strbuf *body)
 {
+    bool continued = false;
     while (fetch_line(lx)) {
         const char *s = lx->line;
         lx->pos = lx->len;              /* the body is not read as tokens */
-        if (h->strip_tabs)
-            s += strspn(s, "\t");
-        if (is_delim_line(s, h->delim))
-            return;
+        if (!continued) {
+            if (h->strip_tabs)
+                s += strspn(s, "\t");
+            if (is_delim_line(s, h->delim))
+                return;
+        }
         sb_puts(body, s);
         if (body->len > 0 && body->buf[body->len - 1] != '\n')
             sb_putc(body, '\n');        /* the last line of a file may lack it */
+        continued = !h->quoted && ends_continued(s);
     }
 }
 
