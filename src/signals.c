@@ -38,8 +38,9 @@ enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG };
 
 static enum base base[NSIG];         /* the shell's own disposition */
 static bool changed[NSIG];           /* we installed something: reset it in children */
-static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
-static bool entry_recorded;
+/* Inherited SIG_IGN, asked of the kernel per signal the first time it
+ * matters (dash does the same): 0 not asked yet, 1 ignored, 2 not. */
+static unsigned char entry_state[NSIG];
 static bool shell_interactive;
 
 /* ==== Names ==== */
@@ -97,8 +98,11 @@ static void on_signal(int sig)
 /* Install HANDLER for SIG.  SIGCHLD restarts interrupted reads (a child
  * ending must not abort readline or `read`); others interrupt them so the
  * shell notices Ctrl-C or a trapped signal promptly. */
+static bool ignored_on_entry(int sig);
+
 static void install(int sig, void (*handler)(int))
 {
+    (void)ignored_on_entry(sig);    /* learn it before the first change hides it */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = handler;
@@ -114,22 +118,20 @@ static void set_base(int sig, enum base b)
     install(sig, b == BASE_FLAG ? on_signal : b == BASE_IGNORE ? SIG_IGN : SIG_DFL);
 }
 
-/* POSIX: a signal ignored on entry to a non-interactive shell stays ignored. */
-static void record_entry(void)
+/* POSIX: a signal ignored on entry to a non-interactive shell stays
+ * ignored.  Asked lazily, so a script that never traps a signal does not
+ * pay one sigaction per signal at startup. */
+static bool ignored_on_entry(int sig)
 {
-    if (entry_recorded)
-        return;
-    entry_recorded = true;
-    for (int sig = 1; sig < NSIG; sig++) {
+    if (entry_state[sig] == 0) {
         struct sigaction old;
-        if (sigaction(sig, NULL, &old) == 0)
-            ignored_on_entry[sig] = old.sa_handler == SIG_IGN;
+        entry_state[sig] = sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN ? 1 : 2;
     }
+    return entry_state[sig] == 1;
 }
 
 void signals_init(bool interactive, bool job_control)
 {
-    record_entry();
     shell_interactive = interactive;
     set_base(SIGCHLD, BASE_FLAG);
     if (!interactive)
@@ -137,7 +139,7 @@ void signals_init(bool interactive, bool job_control)
     set_base(SIGINT, BASE_FLAG);     /* Ctrl-C cancels the line, not the shell */
     set_base(SIGQUIT, BASE_IGNORE);
     set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
-    if (!ignored_on_entry[SIGHUP])   /* nohup minish -i: stay deaf to it */
+    if (!ignored_on_entry(SIGHUP))   /* nohup minish -i: stay deaf to it */
         set_base(SIGHUP, BASE_FLAG); /* leave through shell_exit: the history is saved */
     if (!job_control)
         return;
@@ -230,7 +232,7 @@ static bool trappable(int sig)
 {
     if (sig <= 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
         return false;
-    return shell_interactive || !ignored_on_entry[sig];
+    return shell_interactive || !ignored_on_entry(sig);
 }
 
 bool signals_take(int sig)
