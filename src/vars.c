@@ -256,9 +256,12 @@ void vars_import(struct vars *v, char *const *envp)
         size_t n;
         if (!vars_is_assignment(*envp, &n))
             continue;
-        char *name = xstrndup(*envp, n);
+        char small[128];    /* most names: no malloc and free for each */
+        char *name = n < sizeof small ? memcpy(small, *envp, n) : xstrndup(*envp, n);
+        name[n] = '\0';
         vars_set(v, name, *envp + n + 1, VAR_EXPORT);
-        free(name);
+        if (name != small)
+            free(name);
     }
 }
 
