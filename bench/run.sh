@@ -53,6 +53,7 @@ gen_lines=20000
 #   self:  SHELL workloads/NAME.sh N
 #   drive: dash workloads/NAME.sh N SHELL   (startup: same driver for all)
 #   run/parse: SHELL workloads/parse_MODE.sh N GENERATED_SCRIPT
+#   configure/pipes: SHELL workloads/NAME.sh N GENERATED_SCRIPT (gen_script.sh)
 workloads='startup      drive 800    160   1  t1.05
 spawn        self  800    160   -  t1.00
 pipeline     self  300    60    -  t1.00
@@ -64,7 +65,9 @@ arith        self  250000 50000 20000 i1.00
 string       self  80000  16000 5000  i1.00
 eval         self  30000  6000  3000  i1.00
 parse_run    run   15     3     1  t1.00
-parse_only   parse 25     5     1  t1.00'
+parse_only   parse 25     5     1  t1.00
+configure    configure 10 2    1  t1.00
+pipes        pipes 1      1     -  t1.00'
 if [ "$quick" != 0 ]; then
 	# Quick mode: the callgrind N shrink too (valgrind is ~50x slower).
 	workloads=$(echo "$workloads" | awk '{ if ($5 != "-" && $5 > 1) $5 = int($5 / 5); print }')
@@ -139,7 +142,7 @@ run_one() {
 	case $kind in
 	self) set -- "$sh" "$wl_dir/$name.sh" "$n" ;;
 	drive) set -- "$dash" "$wl_dir/$name.sh" "$n" "$sh" ;;
-	run | parse) set -- "$sh" "$wl_dir/$name.sh" "$n" "$tmp/gen_$kind.sh" ;;
+	run | parse | configure | pipes) set -- "$sh" "$wl_dir/$name.sh" "$n" "$tmp/gen_$kind.sh" ;;
 	esac
 	if [ "$use_py" = 1 ]; then
 		res=$(cd "$tmp" && python3 "$here/timer.py" "$out" timeout "$tmo" "$@")
@@ -226,7 +229,7 @@ cg_one() {
 	case $2 in
 	drive) set -- "$sh" -c true ;;
 	self) set -- "$sh" "$wl_dir/$1.sh" "$3" ;;
-	run | parse) set -- "$sh" "$wl_dir/$1.sh" "$3" "$tmp/gen_$2.sh" ;;
+	run | parse | configure | pipes) set -- "$sh" "$wl_dir/$1.sh" "$3" "$tmp/gen_$2.sh" ;;
 	esac
 	(cd "$tmp" && timeout $((tmo * 10)) valgrind --tool=callgrind \
 		--callgrind-out-file=/dev/null "$@" >/dev/null 2>"$tmp/cg.err" </dev/null)
@@ -257,6 +260,8 @@ selected() {
 
 "$here/gen_script.sh" "$gen_lines" run >"$tmp/gen_run.sh"
 "$here/gen_script.sh" "$gen_lines" parse >"$tmp/gen_parse.sh"
+"$here/gen_script.sh" 10000 configure >"$tmp/gen_configure.sh"
+"$here/gen_script.sh" 1000 pipes >"$tmp/gen_pipes.sh"
 
 # What a measurement costs with nothing in it (clock + timeout + subshell).
 for i in 1 2 3 4 5; do

@@ -54,4 +54,8 @@ int redir_apply(const struct fd_op *ops, size_t n, struct redir_saved *save, con
 /* Undo what redir_apply did with SAVE, newest first, and empty SAVE. */
 void redir_restore(struct redir_saved *save);
 
+/* True when the last redirection of fd 0 made here was a small
+ * here-document (a pipe) and is still in place: `read` need not ask. */
+bool redir_stdin_is_heredoc_pipe(void);
+
 #endif

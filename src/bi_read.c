@@ -2,18 +2,21 @@
  * bi_read.c -- read (one line from standard input into variables) and
  * getopts (one option from the arguments per call).
  *
- * Owns: read's byte-at-a-time input, backslash rules and IFS splitting;
+ * Owns: read's input (a byte at a time, or a block given back with lseek
+ *       from a regular file), backslash rules and IFS splitting;
  *       getopts' position inside a group of options (-abc).
- * Never: reads ahead: a byte past the newline would be lost to the
- *        command that reads the same file or pipe next.
+ * Never: leaves input consumed past the line: a byte past the newline
+ *        would be lost to the command that reads the same file or pipe next.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bi.h"
 #include "diag.h"
+#include "redir.h"
 #include "shell.h"
 #include "strbuf.h"
 #include "sys.h"
@@ -98,18 +101,58 @@ void read_split(const char *line, const char *escaped, size_t len, const char *i
 /* ==== read ==== */
 
 /*
- * Read one line from fd 0, a byte at a time, up to the byte DELIM (newline,
+ * Where read's bytes come from.  A pipe or terminal is read a byte at a
+ * time: a byte past the newline would be lost to the next reader.  A
+ * regular file (`while read l; do ...; done <file`, a large here-document)
+ * is read a block at a time and the bytes past the line are given back
+ * with lseek, as bash and ksh do: one read instead of one per byte.
+ */
+struct rsrc {
+    bool block;             /* fd 0 is a regular file */
+    size_t pos, len;        /* unread bytes are buf[pos..len) */
+    char buf[512];
+};
+
+static void rsrc_open(struct rsrc *r)
+{
+    struct stat st;
+    r->block = !redir_stdin_is_heredoc_pipe() && fstat(0, &st) == 0 && S_ISREG(st.st_mode);
+    r->pos = r->len = 0;
+}
+
+/* The next byte, or -1 at end of file or on an error. */
+static int rsrc_getc(struct rsrc *r)
+{
+    if (r->pos == r->len) {
+        ssize_t n = sys_read(0, r->buf, r->block ? sizeof r->buf : 1);
+        if (n <= 0)
+            return -1;
+        r->pos = 0;
+        r->len = (size_t)n;
+    }
+    return (unsigned char)r->buf[r->pos++];
+}
+
+/* Give back what was read past the line: the offset is just after it. */
+static void rsrc_close(struct rsrc *r)
+{
+    if (r->pos < r->len)
+        (void)lseek(0, (off_t)r->pos - (off_t)r->len, SEEK_CUR);
+}
+
+/*
+ * Read one line from fd 0 (see struct rsrc), up to the byte DELIM (newline,
  * or another with -d; NUL for -d '').  Unless RAW, backslash-newline joins
  * lines and a backslash protects the next byte (marked in ESC).  Returns 0,
  * or 1 at end of file or on error (what was read is kept).
  */
-static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char delim)
+static int read_chars(struct rsrc *r, struct strbuf *line, struct strbuf *esc, bool raw,
+                      char delim)
 {
     bool backslash = false;
-    char c;
+    int c;
     for (;;) {
-        ssize_t n = sys_read(0, &c, 1);
-        if (n <= 0)
+        if ((c = rsrc_getc(r)) < 0)
             return 1;
         if (c == '\0' && delim != '\0')
             continue;   /* a NUL cannot live in a variable */
@@ -117,19 +160,28 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char del
             backslash = false;
             if (c == '\n')
                 continue;
-            sb_putc(line, c);
+            sb_putc(line, (char)c);
             sb_putc(esc, 1);
             continue;
         }
-        if (c == delim)
+        if (c == (unsigned char)delim)
             return 0;
         if (c == '\\' && !raw) {
             backslash = true;
             continue;
         }
-        sb_putc(line, c);
+        sb_putc(line, (char)c);
         sb_putc(esc, 0);
     }
+}
+
+static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char delim)
+{
+    struct rsrc r;
+    rsrc_open(&r);
+    int status = read_chars(&r, line, esc, raw, delim);
+    rsrc_close(&r);
+    return status;
 }
 
 /* Assign the fields of LINE to NAMES, up to the first bad or readonly one

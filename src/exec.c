@@ -650,18 +650,21 @@ int exec_string(struct shell *sh, const char *text, const char *name)
     return status;
 }
 
-/* Read all of file PATH into OUT.  0, or -1 after "minish: PATH: WHY". */
+/* Read all of file PATH into OUT, in 32 KiB blocks (a configure script
+ * is a few hundred KiB).  0, or -1 after "minish: PATH: WHY". */
 static int read_file(const char *path, struct strbuf *out)
 {
-    char buf[4096];
+    enum { BLOCK = 32768 };
     ssize_t n;
     int fd = sys_open(path, O_RDONLY, 0, exec_why("read the commands of %s", path));
     if (fd < 0) {
         diag_error(path, "%s", strerror(errno));
         return -1;
     }
-    while ((n = sys_read(fd, buf, sizeof buf)) > 0)
+    char *buf = xmalloc(BLOCK);
+    while ((n = sys_read(fd, buf, BLOCK)) > 0)
         sb_putn(out, buf, (size_t)n);
+    free(buf);
     int err = n < 0 ? errno : 0;
     if (sys_close(fd, "the whole file is read") < 0 && err == 0)
         err = errno;

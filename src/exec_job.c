@@ -30,9 +30,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "diag.h"
 #include "exec.h"
+#include "funcs.h"
 #include "jobs.h"
+#include "path.h"
 #include "redir.h"
 #include "shell.h"
 #include "signals.h"
@@ -325,6 +328,29 @@ static void parent_close(int *fd, const char *why)
 }
 
 /*
+ * A stage that is a plain program (`cat`, `wc -l`): look it up in PATH in
+ * the parent, before the fork.  The child looks it up again and finds it
+ * in the cache it inherited (path.c: a stat and an access), instead of
+ * walking every PATH directory in every child, whose cache dies with it.
+ * Only a literal name with no assignment in front; the rest is left to
+ * the child as before.
+ */
+static void stage_warm_path(struct shell *sh, const struct node *stage)
+{
+    if (stage->kind != N_SIMPLE || stage->u.simple.assigns != NULL)
+        return;
+    const struct word *w = stage->u.simple.words;
+    if (w == NULL || w->parts->kind != WP_LITERAL || w->parts->next != NULL)
+        return;
+    const char *name = w->parts->u.text;
+    if (name[0] == '\0' || strpbrk(name, "/*?[~") != NULL || builtin_find(name) != NULL
+        || funcs_get(sh->funcs, name) != NULL)
+        return;
+    const char *pathvar = vars_get(sh->vars, "PATH");
+    free(path_search(name, pathvar != NULL ? pathvar : ""));
+}
+
+/*
  * Start one stage: a pipe to the next stage unless LAST, then fork.  *PREV
  * is the read end from the previous stage (-1 for the FIRST); on return it
  * is this stage's read end for the next.  False if pipe or fork failed
@@ -339,6 +365,7 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
         parent_close(prev, "no stage will read it");
         return false;
     }
+    stage_warm_path(sh, stage);
     sigset_t mask;
     signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));

@@ -56,7 +56,7 @@ struct input {
     int fd;
     bool byte_at_a_time;        /* stdin that cannot seek: never read past a newline */
     bool give_back;             /* seekable stdin: lseek back what was read past the line */
-    char buf[4096];
+    char *buf;                  /* allocated at the first read */
     size_t pos, len;            /* unread bytes are buf[pos..len) */
 
     /* IN_STRING */
@@ -86,20 +86,27 @@ struct input *input_fd(struct shell *sh, int fd)
     return in;
 }
 
-/* The next byte of the descriptor, or -1 at end of input (or a read error). */
-static int fd_next_byte(struct input *in)
+/*
+ * A script of our own is read in large blocks (one read for most
+ * scripts); seekable stdin in small ones, because what is read past each
+ * line is given back with lseek, and a pipe a byte at a time.
+ */
+enum { FD_BLOCK = 32768, FD_BLOCK_GIVEN_BACK = 4096 };
+
+/* Refill the buffer.  False at end of input (or a read error). */
+static bool fd_fill(struct input *in)
 {
-    if (in->pos == in->len) {
-        size_t want = in->byte_at_a_time ? 1 : sizeof in->buf;
-        ssize_t n = sys_read(in->fd, in->buf, want);
-        if (n < 0)
-            diag_error("read", "%s", strerror(errno));
-        if (n <= 0)
-            return -1;
-        in->pos = 0;
-        in->len = (size_t)n;
-    }
-    return (unsigned char)in->buf[in->pos++];
+    size_t want = in->byte_at_a_time ? 1 : in->give_back ? FD_BLOCK_GIVEN_BACK : FD_BLOCK;
+    if (in->buf == NULL)
+        in->buf = xmalloc(want);
+    ssize_t n = sys_read(in->fd, in->buf, want);
+    if (n < 0)
+        diag_error("read", "%s", strerror(errno));
+    if (n <= 0)
+        return false;
+    in->pos = 0;
+    in->len = (size_t)n;
+    return true;
 }
 
 /* Give back the bytes read past the line, so that commands reading stdin see them. */
@@ -115,13 +122,22 @@ static void fd_give_back(struct input *in)
 /* NUL bytes cannot be part of a C string, so they are dropped (as dash does). */
 static const char *fd_read_line(struct input *in)
 {
-    int c;
     sb_reset(&in->line);
-    while ((c = fd_next_byte(in)) >= 0) {
-        if (c == '\0')
-            continue;
-        sb_putc(&in->line, (char)c);
-        if (c == '\n')
+    while (in->pos < in->len || fd_fill(in)) {
+        /* the rest of the line, or of the buffer, in one piece */
+        const char *start = in->buf + in->pos;
+        size_t avail = in->len - in->pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t n = nl != NULL ? (size_t)(nl - start) + 1 : avail;
+        in->pos += n;
+        if (memchr(start, '\0', n) == NULL) {
+            sb_putn(&in->line, start, n);
+        } else {
+            for (size_t i = 0; i < n; i++)
+                if (start[i] != '\0')
+                    sb_putc(&in->line, start[i]);
+        }
+        if (nl != NULL)
             break;
     }
     fd_give_back(in);
@@ -440,6 +456,7 @@ void input_free(struct input *in)
         sys_close(in->fd, "end of script");
     sb_free(&in->line);
     sb_free(&in->command);
+    free(in->buf);
     free(in->text);
     free(in);
 }

@@ -13,6 +13,7 @@
 #include "redir.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +27,15 @@
 #define SAVE_MIN 10         /* saved copies go here or above, out of users' way */
 #define PIPE_SAFE 4096      /* a here-doc this small fits in a pipe: writing cannot block */
 
-/* "stdout of 'ls'" (WHY text for the trace) into BUF. */
+/* "stdout of 'ls'" (WHY text for the trace) into BUF; empty when nothing
+ * is traced (formatting it for every redirection showed in profiles). */
 static const char *fd_words(char *buf, size_t size, int fd, const char *who)
 {
     static const char *std[] = {"stdin", "stdout", "stderr"};
+    if (!sys_tracing()) {
+        buf[0] = '\0';
+        return buf;
+    }
     char num[16];
     snprintf(num, sizeof num, "fd %d", fd);
     snprintf(buf, size, "%s of '%s'", fd >= 0 && fd <= 2 ? std[fd] : num,
@@ -77,8 +83,9 @@ static int save_fd(struct redir_saved *save, int fd, const char *who)
 {
     if (already_saved(save, fd))
         return 0;
-    char why[128], what[96];
-    snprintf(why, sizeof why, "save %s", fd_words(what, sizeof what, fd, who));
+    char why[128] = "", what[96];
+    if (sys_tracing())
+        snprintf(why, sizeof why, "save %s", fd_words(what, sizeof what, fd, who));
     int copy = sys_dup_above(fd, SAVE_MIN, why);
     if (copy < 0 && errno != EBADF) {
         diag_error(NULL, "%d: %s", fd, strerror(errno));
@@ -94,11 +101,25 @@ static int save_fd(struct redir_saved *save, int fd, const char *who)
     return 0;
 }
 
+/* fd 0 is known to be a here-document pipe (set only by data_pipe, cleared
+ * by every other change to fd 0 made here).  A hint for `read`, which may
+ * then skip asking the kernel what fd 0 is: if it is ever stale (fd 0
+ * changed elsewhere), `read` only goes a byte at a time, which is always
+ * correct. */
+static bool stdin_heredoc_pipe;
+
+bool redir_stdin_is_heredoc_pipe(void)
+{
+    return stdin_heredoc_pipe;
+}
+
 void redir_restore(struct redir_saved *save)
 {
     /* newest first: `>a 2>&1` must be unwound in the reverse order */
     while (save->len > 0) {
         struct redir_undo *u = &save->undo[--save->len];
+        if (u->fd == STDIN_FILENO)
+            stdin_heredoc_pipe = false;
         if (u->saved >= 0) {
             sys_dup2(u->saved, u->fd, "restore the shell's descriptor");
             sys_close(u->saved, "drop the saved copy");
@@ -213,32 +234,49 @@ static int data_pipe(const struct fd_op *op, const char *why)
 
 static int apply_data(const struct fd_op *op, const char *why)
 {
-    int r = op->len <= PIPE_SAFE ? data_pipe(op, why) : data_tmpfile(op, why);
+    bool small = op->len <= PIPE_SAFE;
+    int r = small ? data_pipe(op, why) : data_tmpfile(op, why);
+    if (r == 0 && small && op->fd == STDIN_FILENO)
+        stdin_heredoc_pipe = true;
     if (r < 0)
         diag_error("here-document", "%s", strerror(errno));
     return r;
 }
 
+/* The WHY text of one operation, formatted only when it will be shown. */
+__attribute__((format(printf, 3, 4)))
+static void why_of(char *why, size_t size, const char *fmt, ...)
+{
+    if (!sys_tracing())
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, size, fmt, ap);
+    va_end(ap);
+}
+
 static int apply_one(const struct fd_op *op, struct redir_saved *save, const char *who)
 {
-    char why[160], what[96];
+    char why[160] = "", what[96];
+    if (op->fd == STDIN_FILENO)
+        stdin_heredoc_pipe = false;     /* apply_data sets it again */
     fd_words(what, sizeof what, op->fd, who);
     switch (op->kind) {
     case FD_OPEN:
-        snprintf(why, sizeof why, "%s -> %s", what, op->path);
+        why_of(why, sizeof why, "%s -> %s", what, op->path);
         return apply_open(op, why);
     case FD_DUP:
-        snprintf(why, sizeof why, "%s -> fd %d", what, op->src);
+        why_of(why, sizeof why, "%s -> fd %d", what, op->src);
         return apply_dup(op, save, why);
     case FD_CLOSE:
-        snprintf(why, sizeof why, "close %s", what);
+        why_of(why, sizeof why, "close %s", what);
         if (sys_close(op->fd, why) < 0 && errno != EBADF) {
             diag_error(NULL, "%d: %s", op->fd, strerror(errno));
             return -1;
         }
         return 0;
     case FD_DATA:
-        snprintf(why, sizeof why, "%s <- here-document", what);
+        why_of(why, sizeof why, "%s <- here-document", what);
         return apply_data(op, why);
     }
     return -1;

@@ -41,6 +41,10 @@ static struct parser *repl_parser(struct shell *sh, struct input *in)
  * interactive, silently forgotten otherwise (so the table cannot grow). */
 static void repl_report_jobs(struct shell *sh)
 {
+    /* no job and no child ended since the last look: nothing to reap or
+     * tell (saves a waitpid per line of a script) */
+    if (!signals_got_chld && sh->jobs.len == 0)
+        return;
     jobs_reap(&sh->jobs);
     if (sh->opt.interactive)
         jobs_notify(&sh->jobs, stderr);
