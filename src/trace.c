@@ -34,6 +34,7 @@
 static int jsonl_fd = -1;       /* --trace-file */
 static int log_fd = -1;         /* the shared event log behind --trace-dot */
 static int dot_fd = -1;         /* --trace-dot without %d: all digraphs */
+static bool drawn;              /* this command's picture is drawn (exec in place) */
 static char *dot_path;          /* --trace-dot with %d: a template */
 static int depth;               /* trace_command_begin calls in progress */
 static int command_no;          /* the current top-level command, 1, 2, ... */
@@ -148,8 +149,17 @@ int trace_dot_open(const char *path)
     if (log_open() < 0)
         return -1;
     if (strstr(path, "%d") != NULL) {
-        dot_path = strdup(path);
-        return dot_path == NULL ? -1 : 0;
+        /* fixed now: a later `cd` must not move where the pictures go */
+        char cwd[4096];
+        size_t n = strlen(path) + 2;
+        bool rel = path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL;
+        if (rel)
+            n += strlen(cwd);
+        dot_path = malloc(n);
+        if (dot_path == NULL)
+            return -1;
+        snprintf(dot_path, n, "%s%s%s", rel ? cwd : "", rel ? "/" : "", path);
+        return 0;
     }
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     dot_fd = move_high(fd);
@@ -170,7 +180,7 @@ static void record_jsonl(const struct trace_event *ev)
     clock_gettime(CLOCK_REALTIME, &ts);
     struct tbuf b = {.len = 0};
     tb_add(&b, "{\"time\":%lld.%06ld,\"pid\":%ld,\"ppid\":%ld,\"call\":",
-           (long long)ts.tv_sec, ts.tv_nsec / 1000, (long)getpid(), (long)getppid());
+           (long long)ts.tv_sec, ts.tv_nsec / 1000, ev->pid, ev->ppid);
     tb_json(&b, ev->call);
     tb_add(&b, ",\"args\":");
     tb_json(&b, ev->args);
@@ -204,7 +214,7 @@ static void tb_field(struct tbuf *b, const char *s)
 static void record_log(const struct trace_event *ev)
 {
     struct tbuf b = {.len = 0};
-    tb_add(&b, "%ld\t%ld", (long)getpid(), (long)getppid());
+    tb_add(&b, "%ld\t%ld", ev->pid, ev->ppid);
     tb_field(&b, ev->call);
     tb_field(&b, ev->args);
     tb_add(&b, "\t");
@@ -363,8 +373,8 @@ static void replay(struct picture *p, long pid, struct pend *fds);
 static void replay_fd_event(struct picture *p, const struct ev *e, struct pend *fds)
 {
     long a, b;
-    if (strcmp(e->call, "pipe") == 0 && e->has_result && e->result >= 0
-        && two_numbers(e->detail, &a, &b) && p->npipes < MAX_PIPES && a < MAX_FD && b < MAX_FD) {
+    if (strcmp(e->call, "pipe2") == 0 && e->has_result && e->result >= 0
+        && two_numbers(e->args, &a, &b) && p->npipes < MAX_PIPES && a < MAX_FD && b < MAX_FD) {
         struct pipe_rec *pr = &p->pipes[p->npipes];
         memset(pr, 0, sizeof *pr);
         pr->rfd = (int)a;
@@ -394,11 +404,13 @@ static void replay(struct picture *p, long pid, struct pend *fds)
         const struct ev *e = &p->evs[i];
         if (e->pid != pid)
             continue;
-        if (strcmp(e->call, "fork") == 0 && e->has_result && e->result == 0) {
+        bool spawn = strcmp(e->call, "fork") == 0 || strcmp(e->call, "vfork") == 0
+                     || strcmp(e->call, "clone3") == 0;
+        if (spawn && e->has_result && e->result == 0) {
             me->ppid = e->ppid;
             if (me->label == NULL)
                 me->label = e->reason;
-        } else if (strcmp(e->call, "fork") == 0 && e->result > 0) {
+        } else if (spawn && e->result > 0) {
             struct pend copy[MAX_FD];
             memcpy(copy, fds, sizeof copy);
             struct proc *child = proc_get(p, e->result);
@@ -409,7 +421,7 @@ static void replay(struct picture *p, long pid, struct pend *fds)
             me->label = e->args;
             use_ends(p, pid, fds);
             execd = true;
-        } else if (strcmp(e->call, "waitpid") == 0 && e->result > 0) {
+        } else if (strcmp(e->call, "wait4") == 0 && e->result > 0) {
             struct proc *child = proc_get(p, e->result);
             if (child != NULL)
                 child->status = e->detail;
@@ -472,7 +484,11 @@ static void dot_write(int fd, const struct picture *p, int status)
     struct tbuf b = {.len = 0};
     tb_add(&b, "digraph command_%d {\n  labelloc=t; label=\"%d: ", command_no, command_no);
     tb_dot(&b, command_text);
-    tb_add(&b, "   (status %d)\";\n  node [shape=box, fontname=\"monospace\"];", status);
+    if (status >= 0)
+        tb_add(&b, "   (status %d)", status);
+    else
+        tb_add(&b, "   (the shell became the program: exec in place)");
+    tb_add(&b, "\";\n  node [shape=box, fontname=\"monospace\"];");
     write_line(fd, &b);
     dot_nodes(fd, p);
     dot_pipes(fd, p);
@@ -526,12 +542,23 @@ void trace_command_begin(const char *text)
     trace_html_command_begin(command_no, command_text);
 }
 
+void trace_exec_in_place(void)
+{
+    /* the shell is about to be replaced: draw what it has now, for
+     * nobody will be left to draw it after the command */
+    if (depth > 0 && log_fd >= 0 && (long)getpid() == shell_pid && !drawn) {
+        dot_command(-1);
+        drawn = true;
+    }
+}
+
 void trace_command_end(int status)
 {
     if (depth == 0 || --depth > 0)
         return;
-    if (log_fd >= 0 && (long)getpid() == shell_pid)
+    if (log_fd >= 0 && (long)getpid() == shell_pid && !drawn)
         dot_command(status);
+    drawn = false;
     trace_html_command_end();
 }
 
