@@ -372,7 +372,7 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
     line_add(&l, "wait4(%ld, ", (long)pid);
     wait_options_text(&l, options);
     line_add(&l, ")");
-    if ((options & WNOHANG) && (r == 0 || err == ECHILD)) {
+    if ((options & WNOHANG) && (r == 0 || (r < 0 && err == ECHILD))) {
         /* a poll that found nothing: in the JSONL file, not the narration */
         if (r == 0)
             trace_quiet(why, "%s = 0", l.buf);
