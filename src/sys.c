@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,7 +141,7 @@ bool sys_tracing(void)
  * "execve(...) ...", or a free note) split into an event for trace.c's
  * JSONL and pictures.  BODY is cut up in place.
  */
-static void trace_event_of(char *body, const char *why, long pid, long ppid)
+static void trace_event_of(char *body, const char *why, long pid, long ppid, const char *detail)
 {
     struct trace_event ev = {.call = "note", .args = NULL, .has_result = false,
                              .result = 0, .err = NULL, .detail = body, .reason = why,
@@ -172,6 +173,8 @@ static void trace_event_of(char *body, const char *why, long pid, long ppid)
             ev.detail = end != NULL && *end != '\0' ? end : NULL;
         }
     }
+    if (detail != NULL)
+        ev.detail = detail;
     trace_record(&ev);
 }
 
@@ -181,8 +184,8 @@ static void trace_event_of(char *body, const char *why, long pid, long ppid)
  * out at once (before a fork or exec) and errno survives for the caller.
  * The same event goes to trace.c for the JSONL file and the pictures.
  */
-static void trace_vline(long pid, long ppid, bool quiet, const char *why, const char *fmt,
-                        va_list ap)
+static void trace_vline(long pid, long ppid, bool quiet, const char *detail, const char *why,
+                        const char *fmt, va_list ap)
 {
     int saved_errno = errno;
     struct line l = {.len = 0};
@@ -198,7 +201,7 @@ static void trace_vline(long pid, long ppid, bool quiet, const char *why, const 
     l.buf[l.len++] = '\n';
     if (trace_fd >= 0 && !quiet)
         (void)sys_write_all(trace_fd, l.buf, l.len);
-    trace_event_of(copy, why, pid, ppid);
+    trace_event_of(copy, why, pid, ppid, detail);
     errno = saved_errno;
 }
 
@@ -210,7 +213,7 @@ static void trace_line(const char *why, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    trace_vline((long)getpid(), (long)getppid(), false, why, fmt, ap);
+    trace_vline((long)getpid(), (long)getppid(), false, NULL, why, fmt, ap);
     va_end(ap);
 }
 
@@ -222,7 +225,17 @@ static void trace_line_of(long pid, const char *why, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    trace_vline(pid, (long)getpid(), false, why, fmt, ap);
+    trace_vline(pid, (long)getpid(), false, NULL, why, fmt, ap);
+    va_end(ap);
+}
+
+static void trace_pipe_line(const char *detail, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void trace_pipe_line(const char *detail, const char *why, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    trace_vline((long)getpid(), (long)getppid(), false, detail, why, fmt, ap);
     va_end(ap);
 }
 
@@ -237,7 +250,7 @@ static void trace_quiet(const char *why, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    trace_vline((long)getpid(), (long)getppid(), true, why, fmt, ap);
+    trace_vline((long)getpid(), (long)getppid(), true, NULL, why, fmt, ap);
     va_end(ap);
 }
 
@@ -446,6 +459,18 @@ int sys_cloexec(int fd, bool on, const char *why)
     return r;
 }
 
+/* The pipe's line; its event names the pipe as /proc/PID/fd does,
+ * "pipe:[INODE]" (an fstat of the trace's own, for the pictures). */
+static void trace_pipe(const int fds[2], const char *why)
+{
+    struct stat st;
+    char name[48] = "";
+    if (fstat(fds[0], &st) == 0)
+        snprintf(name, sizeof name, "pipe:[%lu]", (unsigned long)st.st_ino);
+    trace_pipe_line(name[0] != '\0' ? name : NULL, why, "pipe2([%d, %d], O_CLOEXEC) = 0",
+                    fds[0], fds[1]);
+}
+
 /* pipe2 is in POSIX.1-2024; glibc shows it only under _GNU_SOURCE. */
 extern int pipe2(int fds[2], int flags);
 
@@ -457,8 +482,8 @@ int sys_pipe(int fds[2], const char *why)
     int err = errno;
     if (r < 0)
         trace_ret(r, err, why, "pipe2([?, ?], O_CLOEXEC)");
-    else
-        trace_line(why, "pipe2([%d, %d], O_CLOEXEC) = 0", fds[0], fds[1]);
+    else if (sys_tracing())
+        trace_pipe(fds, why);
     errno = err;
     return r;
 }
