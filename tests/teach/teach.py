@@ -149,6 +149,11 @@ def test_jsonl():
     for want in ("digraph ast", "label=\"cond\"", "stage 2", "wc -l"):
         if want not in r.stdout:
             fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
+    # what --ast shows: case patterns, a compound command's redirections
+    r = run(["--ast=dot", "-c", "case $x in a|b) echo ab;; *) ;; esac; while true; do ls; done >o 2>&1"], "/")
+    for want in ('[label="a | b)"]', '[label="*)"]', 'while\\n> o 2>&1'):
+        if want not in r.stdout:
+            fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
 
 
 def test_pictures():
