@@ -690,9 +690,20 @@ void trace_step(const char *what, long pid)
            "      press Enter to continue ", what, pid, pid, pid);
     if (write(step_tty, b.buf, b.len) < 0)
         return;
-    char c;
+    /* the whole line: text typed here is not a command, and says so */
+    char c, typed[128];
+    size_t len = 0;
     ssize_t n;
-    while ((n = read(step_tty, &c, 1)) > 0 || (n < 0 && errno == EINTR))
+    while ((n = read(step_tty, &c, 1)) > 0 || (n < 0 && errno == EINTR)) {
         if (n > 0 && c == '\n')
             break;
+        if (n > 0 && len < sizeof typed - 1)
+            typed[len++] = c;
+    }
+    if (len > 0) {
+        b.len = 0;
+        tb_add(&b, "step: ignored '%.*s' (a pause only waits for Enter; type commands at "
+               "the prompt)\n", (int)len, typed);
+        (void)!write(step_tty, b.buf, b.len);
+    }
 }
