@@ -114,6 +114,10 @@ bool jobs_have_notices(const struct job_table *t);
 /* Print a notice for every job whose state changed and was not yet reported
  * (interactive shells, before the prompt), and drop the finished ones. */
 void jobs_notify(struct job_table *t, FILE *out);
+/* On stderr, why J's processes died of a signal ("Terminated", "Killed",
+ * "Quit (core dumped)"; nothing for SIGINT and SIGPIPE), as dash does
+ * for a job it waited for. */
+void job_report_signal(const struct job_table *t, const struct job *j);
 /* Drop finished background jobs without printing (non-interactive shells).
  * The newest 32 are kept, so that `wait $!` still finds their status; the
  * wait builtin removes a job once it has reported it. */

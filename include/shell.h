@@ -76,6 +76,14 @@ struct shell_opts {
 /* break/continue/return/exit unwinding: set by the builtin, obeyed by the executor. */
 enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT };
 
+/* The trap action running now, if any: `exit` and `return` without an
+ * operand use the $? it started with (POSIX), not its last command's. */
+struct shell_trap_state {
+    bool active;                /* a trap action (or the EXIT trap) is running */
+    int status;                 /* $? on entry to it */
+    int func_depth;             /* sh->func_depth then: a `return` in a function it calls is the function's */
+};
+
 struct shell {
     int last_status;            /* $? */
     pid_t pid;                  /* $$ (stays the parent's pid in subshells) */
@@ -94,6 +102,7 @@ struct shell {
 
     char *traps[NSIG];          /* trap action per signal (heap); NULL: default; "": ignore */
     char *exit_trap;            /* trap ... EXIT */
+    struct shell_trap_state trap;
 
     enum shell_jump jump;       /* pending break/continue/return/exit */
     int jump_count;             /* levels for break N / continue N */

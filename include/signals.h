@@ -13,17 +13,31 @@
 
 struct shell;
 
-/* Install the shell's handlers: SIGCHLD (flag), SIGINT and SIGHUP (flags when interactive),
- * and ignore SIGQUIT SIGTSTP SIGTTIN SIGTTOU when interactive with job control. */
+/* Install the shell's own dispositions (XCU 2.11): SIGCHLD caught (a flag);
+ * INTERACTIVE: SIGINT and SIGHUP caught, SIGQUIT and SIGTERM ignored;
+ * JOB_CONTROL (-m, interactive or not): SIGTSTP SIGTTIN SIGTTOU ignored.
+ * The first call records which signals were ignored on entry. */
 void signals_init(bool interactive, bool job_control);
-/* In a forked child before exec: default dispositions (except ignored traps)
- * and an empty signal mask.  BACKGROUND without job control also ignores
- * SIGINT and SIGQUIT, as POSIX asks for `cmd &` in a script. */
+/* In a forked child (a subshell, or before exec): every signal the shell
+ * set for itself back to the default, traps reset, `trap ''` and what was
+ * ignored on entry kept ignored; BACKGROUND without job control also
+ * ignores SIGINT and SIGQUIT for good (POSIX, `cmd &` in a script).  The
+ * child is no longer interactive; SIGCHLD stays caught (a subshell waits
+ * for its own children).  Ends with an empty signal mask. */
 void signals_child(const struct shell *sh, bool background);
+/* Just before exec (a vfork child, or the exec builtin): the dispositions
+ * a program starts with, as signals_child, and an empty mask.  Only
+ * sigaction and sigprocmask: changes nothing in the shell's memory. */
+void signals_exec(const struct shell *sh);
+/* For posix_spawn (POSIX_SPAWN_SETSIGDEF): the signals the program must
+ * find at SIG_DFL.  False if it cannot express the child's dispositions
+ * (a signal the shell catches must stay ignored): use vfork then. */
+bool signals_spawn_default(const struct shell *sh, sigset_t *set);
 
-/* Block SIGCHLD from before a fork until the child is in the job table;
- * *OLD receives the mask to give back with signals_restore_mask.  (The
- * child gets an empty mask from signals_child.) */
+/* Block every signal from before a fork until the child is in the job
+ * table (and, in the child, until signals_child has reset its
+ * dispositions); *OLD receives the mask to give back with
+ * signals_restore_mask.  No signal is lost, none is handled too early. */
 void signals_block_chld(sigset_t *old);
 void signals_restore_mask(const sigset_t *old);
 
@@ -49,6 +63,12 @@ void signals_ignore(int sig);
 void signals_default(int sig);
 /* Run the actions of trapped signals that arrived (through sh->ops.eval). */
 void signals_run_traps(struct shell *sh);
+/* A trapped signal (not ignored) that arrived and whose action has not run
+ * yet, or 0: it interrupts `wait` (status 128+N, then the action runs). */
+int signals_trapped_pending(const struct shell *sh);
+/* Was SIG ignored on entry to the shell (or made so for `cmd &`)?  Then a
+ * non-interactive shell can neither trap nor reset it (XCU 2.11). */
+bool signals_ignored_on_entry(int sig);
 
 /* "INT" or "SIGINT" or "2" to 2; -1 if unknown.  0 is EXIT. */
 int signal_number(const char *name);

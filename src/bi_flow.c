@@ -25,12 +25,15 @@
 /* ==== exit return ==== */
 
 /*
- * The status for `exit [n]` / `return [n]`: N, or $? without one.
+ * The status for `exit [n]` / `return [n]`: N, or $? without one -- in a
+ * trap action, $? as it was when the action started (POSIX).
  * -1 after an error (reported).
  */
 static int jump_status(struct shell *sh, int argc, char **argv)
 {
     int n;
+    if (argc < 2 && sh->trap.active && sh->trap.func_depth == sh->func_depth)
+        return sh->trap.status;
     if (argc < 2)
         return sh->last_status;
     if (bi_number(argv[0], argv[1], &n) < 0)
@@ -244,7 +247,7 @@ int bi_exec(struct shell *sh, int argc, char **argv)
     path = exec_find(sh, argv[i]);
     if (path != NULL) {
         fflush(NULL);               /* the new image would lose our buffered output */
-        signals_child(sh, false);   /* traps do not survive exec; ignored signals do */
+        signals_exec(sh);           /* traps do not survive exec; ignored signals do */
         jobs_tty_release(&sh->jobs);    /* the program runs where the shell was started */
         sys_execve(path, argv + i, vars_environ(sh->vars));
         int saved = errno;

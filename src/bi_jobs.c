@@ -128,12 +128,70 @@ static int wait_status_of(int wstatus)
     return WEXITSTATUS(wstatus);
 }
 
-/* Wait for job J; PID > 0 picks that process's status.  The job is then forgotten. */
-static int wait_job(struct shell *sh, struct job *j, pid_t pid)
+/* No child is left to wait for (a job the kernel no longer knows). */
+static bool wait_no_children(void)
 {
+    siginfo_t info;
+    return waitid(P_ALL, 0, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) < 0 && errno == ECHILD;
+}
+
+/* Is there anything that could interrupt `wait`: a trap (not '') or,
+ * interactive, Ctrl-C? */
+static bool wait_may_be_interrupted(const struct shell *sh)
+{
+    if (sh->opt.interactive)
+        return true;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+            return true;
+    return false;
+}
+
+/*
+ * Sleep until J is no longer running or a signal interrupts the wait: a
+ * trapped one (XCU 2.11: `wait` returns 128+N at once, and the trap runs
+ * next), or Ctrl-C at an interactive shell (130; the jobs go on).  Returns
+ * that signal, or 0.  Every signal is blocked between the look at the
+ * flags and sigsuspend, which unblocks and sleeps in one step: a signal
+ * cannot slip in between and leave us asleep.
+ */
+static int wait_interruptible(struct shell *sh, struct job *j)
+{
+    sigset_t old;
+    int sig = 0;
+    if (sh->jobs.noreap || !wait_may_be_interrupted(sh))
+        return 0;   /* job_wait's plain blocking waitpid will do (and narrates better) */
+    signals_block_chld(&old);
+    for (;;) {
+        jobs_reap(&sh->jobs);
+        if (job_state(j) != JOB_RUNNING || wait_no_children())
+            break;
+        sig = signals_trapped_pending(sh);
+        if (sig == 0 && sh->opt.interactive && signals_got_int)
+            sig = SIGINT;
+        if (sig != 0)
+            break;
+        sigsuspend(&old);   /* returns after any handler ran: SIGCHLD or a trap's */
+    }
+    signals_restore_mask(&old);
+    return sig;
+}
+
+/* Wait for job J; PID > 0 picks that process's status.  The job is then
+ * forgotten.  *SIG: the signal that interrupted the wait (then J stays).
+ * REPORT: say on stderr if J died of a signal. */
+static int wait_job(struct shell *sh, struct job *j, pid_t pid, bool report, int *sig)
+{
+    *sig = wait_interruptible(sh, j);
+    if (*sig != 0)
+        return STATUS_SIGBASE + *sig;
     int status = job_wait(&sh->jobs, j, sh->opt.pipefail);
     if (job_by_pid(&sh->jobs, j->procs[0].pid) != j)
         return status;      /* job_wait removed it already */
+    /* `wait %n` says why the job died, as dash does; `wait` alone does not,
+     * and when interactive the job notice says it */
+    if (job_state(j) == JOB_DONE && report && !sh->opt.interactive)
+        job_report_signal(&sh->jobs, j);
     for (size_t k = 0; pid > 0 && k < j->nprocs; k++)
         if (j->procs[k].pid == pid)
             status = wait_status_of(j->procs[k].wstatus);
@@ -143,7 +201,7 @@ static int wait_job(struct shell *sh, struct job *j, pid_t pid)
 }
 
 /* One operand of wait: %job or pid.  127 if unknown. */
-static int wait_one(struct shell *sh, const char *arg)
+static int wait_one(struct shell *sh, const char *arg, int *sig)
 {
     struct job *j;
     pid_t pid = 0;
@@ -159,23 +217,27 @@ static int wait_one(struct shell *sh, const char *arg)
         pid = (pid_t)v;
         j = job_by_pid(&sh->jobs, pid);
     }
-    return j == NULL ? STATUS_NOTFOUND : wait_job(sh, j, pid);
+    return j == NULL ? STATUS_NOTFOUND : wait_job(sh, j, pid, true, sig);
 }
 
-/* wait [pid|%job...] -- wait for the given jobs, or all of them (status 0). */
+/* wait [pid|%job...] -- wait for the given jobs, or all of them (status 0).
+ * A trapped signal (or ^C when interactive) ends it early with 128+N. */
 int bi_wait(struct shell *sh, int argc, char **argv)
 {
     int status = 0;
+    int sig = 0;
     if (argc > 1) {
-        for (int i = 1; i < argc; i++)
-            status = wait_one(sh, argv[i]);
+        for (int i = 1; i < argc && sig == 0; i++)
+            status = wait_one(sh, argv[i], &sig);
         return status;
     }
     for (size_t k = 0; k < sh->jobs.len; k++) {
         struct job *j = sh->jobs.jobs[k];
         size_t before = sh->jobs.len;
         if (j != NULL && j->nprocs > 0)
-            wait_job(sh, j, 0);
+            status = wait_job(sh, j, 0, false, &sig);
+        if (sig != 0)
+            return status;
         if (sh->jobs.len < before)
             k--;    /* job_remove moved the next job into slot k (wraps to 0 and back) */
     }

@@ -18,26 +18,39 @@
 
 /* ==== trap ==== */
 
-static void trap_print_one(const char *action, const char *name)
+/* The action of condition SIG (0 is EXIT): NULL for the default. */
+static const char *trap_action(const struct shell *sh, int sig)
 {
-    fputs("trap -- ", stdout);
-    bi_print_quoted(action);
-    printf(" %s\n", name);
+    return sig == 0 ? sh->exit_trap : sh->traps[sig];
 }
 
-/* `trap` alone: every set trap, re-inputtable, EXIT first. */
-static void trap_list(const struct shell *sh)
+/* "trap -- 'ACTION' NAME", or "trap -- - NAME" for the default. */
+static void trap_print_one(const struct shell *sh, int sig)
 {
-    if (sh->exit_trap != NULL)
-        trap_print_one(sh->exit_trap, "EXIT");
-    for (int sig = 1; sig < NSIG; sig++) {
-        const char *name = signal_name(sig);
-        if (sh->traps[sig] != NULL && name != NULL)
-            trap_print_one(sh->traps[sig], name);
+    const char *action = trap_action(sh, sig);
+    fputs("trap -- ", stdout);
+    if (action != NULL)
+        bi_print_quoted(action);
+    else
+        fputc('-', stdout);
+    printf(" %s\n", sig == 0 ? "EXIT" : signal_name(sig));
+}
+
+/* `trap`: every set trap; `trap -p` (ALL): every condition.  EXIT first. */
+static void trap_list(const struct shell *sh, bool all)
+{
+    for (int sig = 0; sig < NSIG; sig++) {
+        bool set = trap_action(sh, sig) != NULL;
+        if (sig > 0 && (signal_name(sig) == NULL || (!set && (sig == SIGKILL || sig == SIGSTOP))))
+            continue;   /* nameless, or KILL and STOP, which cannot be caught anyway */
+        if (all || set)
+            trap_print_one(sh, sig);
     }
 }
 
-/* Set (ACTION non-NULL) or reset (NULL) the trap of SIG (0 is EXIT). */
+/* Set (ACTION non-NULL) or reset (NULL) the trap of SIG (0 is EXIT).  A
+ * signal ignored on entry to a non-interactive shell cannot be trapped or
+ * reset (XCU 2.11): signals.c leaves its disposition alone, silently. */
 static void trap_set(struct shell *sh, int sig, const char *action)
 {
     char **slot = sig == 0 ? &sh->exit_trap : &sh->traps[sig];
@@ -64,34 +77,69 @@ static bool trap_is_number(const char *s)
     return true;
 }
 
+/* The condition named ARG (0 for EXIT), or -1 after "bad trap".  KILL and
+ * STOP are accepted (as dash does, and POSIX asks of `trap -p` output read
+ * back in), recorded and listed, but can never be caught or ignored. */
+static int trap_condition(const char *arg)
+{
+    int sig = signal_number(arg);
+    if (sig < 0 || sig >= NSIG) {
+        diag_error("trap", "%s: bad trap", arg);
+        return -1;
+    }
+    return sig;
+}
+
+/* trap -p [condition...]: the given conditions, or all of them. */
+static int trap_print(const struct shell *sh, int argc, char **argv, int i)
+{
+    int status = 0;
+    if (i >= argc)
+        trap_list(sh, true);
+    for (; i < argc; i++) {
+        int sig = trap_condition(argv[i]);
+        if (sig < 0)
+            status = 1;
+        else
+            trap_print_one(sh, sig);
+    }
+    return status;
+}
+
 /*
- * trap [action sig...] -- ACTION "" ignores, "-" (or a number as the
- * first operand) resets to the default, anything else is run by eval.
+ * trap [action condition...] | trap -p [condition...] -- ACTION "" ignores,
+ * "-" resets to the default, anything else is run by eval.  POSIX: if the
+ * first operand is an unsigned number, or is the only one (`trap INT`),
+ * every operand is a condition to reset.
  */
 int bi_trap(struct shell *sh, int argc, char **argv)
 {
-    int i = (argc > 1 && strcmp(argv[1], "--") == 0) ? 2 : 1;
-    const char *action;
-    int status = 0;
+    unsigned flags;
+    int i = bi_options(argc, argv, "p", &flags);
+    if (i < 0) {
+        shell_error_exit(sh, 2);    /* a special builtin: a script ends here */
+        return 2;
+    }
+    if (flags & 1u)
+        return trap_print(sh, argc, argv, i);
     if (i >= argc) {
-        trap_list(sh);
+        trap_list(sh, false);
         return 0;
     }
-    action = argv[i];
-    if (trap_is_number(action) || strcmp(action, "-") == 0)
-        action = NULL;
-    if (!trap_is_number(argv[i]))
+    const char *action = argv[i];
+    if (trap_is_number(action) || i == argc - 1)
+        action = NULL;          /* every operand is a condition */
+    else if (strcmp(action, "-") == 0)
+        action = NULL, i++;
+    else
         i++;
     for (; i < argc; i++) {
-        int sig = signal_number(argv[i]);
-        if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
-            diag_error("trap", "%s: bad trap", argv[i]);
-            status = 1;
-            continue;
-        }
+        int sig = trap_condition(argv[i]);
+        if (sig < 0)
+            return 1;   /* as dash: the conditions after it are left alone */
         trap_set(sh, sig, action);
     }
-    return status;
+    return 0;
 }
 
 /* ==== umask ==== */

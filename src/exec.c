@@ -187,12 +187,12 @@ bool exec_nothing_left(const struct shell *sh)
     return true;
 }
 
-/* Run pending trap actions; an `exit` in one gives the status to return. */
+/* Run pending trap actions; an `exit` or `return` in one gives the status to return. */
 static int safe_point(struct shell *sh, int status)
 {
     reap_point(sh);
-    signals_run_traps(sh);  /* it keeps $? unless the action ran `exit` */
-    return sh->jump == JUMP_EXIT ? sh->last_status : status;
+    signals_run_traps(sh);  /* it keeps $? unless the action ran `exit` or `return` */
+    return sh->jump == JUMP_EXIT || sh->jump == JUMP_RETURN ? sh->last_status : status;
 }
 
 /* set -e: a failed command (not tested by if/while/&&/||/!) ends the shell. */

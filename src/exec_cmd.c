@@ -219,7 +219,9 @@ static int cmd_builtin_redirected(struct shell *sh, struct cmd *c, const struct 
                                   bool keep)
 {
     struct redir_saved save = { NULL, 0, 0 };
-    bool undo = !keep && !c->forked;
+    /* undone even in a forked child: its EXIT trap runs with the shell's
+     * own descriptors (`trap 'echo x' EXIT >/dev/null &` prints x) */
+    bool undo = !keep;
     if (redir_apply(c->ops, c->nops, undo ? &save : NULL, b->name) < 0) {
         if (b->special)
             shell_error_exit(sh, EXEC_REDIR_FAILED);    /* dash: a script ends here */
@@ -319,7 +321,7 @@ static int cmd_function(struct shell *sh, struct cmd *c, struct node *body)
         status = sh->last_status;
     } else {
         cmd_trace(sh, c);
-        if (redir_apply(c->ops, c->nops, c->forked ? NULL : &save, c->argv[0]) < 0) {
+        if (redir_apply(c->ops, c->nops, &save, c->argv[0]) < 0) {   /* undone: see above */
             status = EXEC_REDIR_FAILED;
         } else {
             status = func_call(sh, body, (int)c->argc, c->argv);
@@ -422,7 +424,7 @@ static int cmd_exec_here(struct shell *sh, struct cmd *c)
     sys_trace_note("nothing is left to do in this %s: exec in place",
                    sh->is_subshell ? "subshell" : "shell");
     fflush(NULL);       /* the program replaces us: nothing buffered may be lost */
-    signals_child(sh, false);   /* as for any child: default signals, empty mask */
+    signals_exec(sh);           /* the dispositions a program starts with, empty mask */
     exec_become(sh, &sp);
 }
 

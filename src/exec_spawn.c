@@ -151,29 +151,11 @@ static int prep_ops(struct prep *p, const struct spawn *sp, const int *first)
 
 /* ==== Signals of the child ==== */
 
-/* vfork: in the child, what a forked child does (async-signal-safe calls). */
+/* vfork: in the child, the dispositions and mask a program starts with
+ * (sigaction and sigprocmask only: the child shares the shell's memory). */
 static void child_signals(void *ctx)
 {
-    signals_child(ctx, false);
-}
-
-/*
- * posix_spawn: the signals the child must reset to SIG_DFL.  Caught ones
- * are reset by posix_spawn itself and ignored ones stay ignored; what is
- * left is what the interactive shell ignores for itself (signals_init),
- * unless the user ignored it too with `trap '' SIG` (inherited, POSIX).
- */
-static void spawn_sigdefault(const struct shell *sh, sigset_t *set)
-{
-    static const int own[] = { SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
-    sigemptyset(set);
-    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
-        int sig = own[i];
-        bool mine = sh->opt.interactive && (sig == SIGQUIT || sig == SIGTERM || sh->jobs.job_control);
-        bool user_ignored = sh->traps[sig] != NULL && sh->traps[sig][0] == '\0';
-        if (mine && !user_ignored)
-            sigaddset(set, sig);
-    }
+    signals_exec(ctx);
 }
 
 /* ==== The strategy ==== */
@@ -201,14 +183,15 @@ pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct chi
     if (!fast_allowed(sh, sp, cp) || prep_ops(&p, sp, first) < 0)
         return -1;
     int tty = cp->pgid >= 0 && cp->foreground ? sh->jobs.tty_fd : -1;
-    spawn_sigdefault(sh, &dfl);
+    bool dfl_ok = signals_spawn_default(sh, &dfl);
     struct sys_spawn_req rq = { sp->path, sp->argv, sp->envp, cp->pgid, tty,
                                 (const int (*)[2])p.moves, p.nmoves, child_signals, sh, &dfl };
     fflush(stdout);     /* what the shell printed comes before what the program prints */
     const char *why = exec_why("start '%s'", sp->name);
     pid_t pid;
-    /* posix_spawn cannot hand the child the terminal: vfork does that */
-    if (sh->opt.spawn == SPAWN_POSIX_SPAWN && tty < 0)
+    /* posix_spawn cannot hand the child the terminal, nor keep ignored a
+     * signal the shell catches: vfork does those */
+    if (sh->opt.spawn == SPAWN_POSIX_SPAWN && tty < 0 && dfl_ok)
         pid = sys_posix_spawn(&rq, why);
     else
         pid = sys_vfork_exec(&rq, why);

@@ -317,21 +317,31 @@ static int send_cont(const struct job_table *t, const struct job *j)
     return r;
 }
 
-/* Like bash, an interactive shell says why a foreground job died:
- * "Killed", "Segmentation fault".  Not for SIGINT (the user pressed ^C,
- * a new line is enough) nor SIGPIPE (a normal end for `yes | head`). */
-static void report_signal(const struct job_table *t, const struct job *j)
+/* Like dash, the shell says on stderr why a process of a job it waited for
+ * died: "Terminated", "Killed", "Quit (core dumped)".  Not for SIGINT
+ * (the user pressed ^C: an interactive shell just ends the line) nor
+ * SIGPIPE (a normal end for `yes | head`). */
+#ifdef WCOREDUMP
+#define CORE_DUMPED(st) WCOREDUMP(st)
+#else
+#define CORE_DUMPED(st) (((st) & 0x80) != 0)   /* not POSIX; this bit on Linux and the BSDs */
+#endif
+
+void job_report_signal(const struct job_table *t, const struct job *j)
 {
-    if (t->tty_fd < 0 || j->nprocs == 0)
-        return;
-    int st = j->procs[j->nprocs - 1].wstatus;
-    if (!WIFSIGNALED(st) || WTERMSIG(st) == SIGPIPE)
-        return;
-    fflush(stdout);
-    if (WTERMSIG(st) == SIGINT)
-        fputc('\n', stderr);
-    else
-        fprintf(stderr, "%s\n", sys_signal_describe(WTERMSIG(st)));
+    for (size_t i = 0; i < j->nprocs; i++) {
+        int st = j->procs[i].wstatus;
+        if (j->procs[i].state != JOB_DONE || !WIFSIGNALED(st) || WTERMSIG(st) == SIGPIPE)
+            continue;
+        fflush(stdout);
+        if (WTERMSIG(st) == SIGINT) {
+            if (t->tty_fd >= 0 && i == j->nprocs - 1)
+                fputc('\n', stderr);
+            continue;
+        }
+        fprintf(stderr, "%s%s\n", sys_signal_describe(WTERMSIG(st)),
+                CORE_DUMPED(st) ? " (core dumped)" : "");
+    }
 }
 
 /* job_wait, optionally sending SIGCONT once the job has the terminal. */
@@ -352,7 +362,7 @@ static int wait_job(struct job_table *t, struct job *j, bool pipefail, bool cont
         fputc('\n', stderr);   /* end the line the ^Z echo is on; the notice follows */
     int status = job_status(j, pipefail);
     if (job_state(j) == JOB_DONE && !j->background) {
-        report_signal(t, j);
+        job_report_signal(t, j);
         job_remove(t, j);
     }
     return status;

@@ -274,7 +274,7 @@ static int main_take_terminal(struct shell *sh, int tty)
             return -1;
     }
     sh->jobs.tty_orig_pgid = fg;    /* given back when the shell exits (jobs_tty_release) */
-    signals_init(true, true);   /* from here on SIGTTOU and SIGTSTP are ignored */
+    signals_init(sh->opt.interactive, true);    /* from here on SIGTTOU and SIGTSTP are ignored */
     pid_t pid = getpid();
     /* a session leader (a new terminal window) already leads its group; setpgid would fail */
     if (getpgrp() != pid && sys_setpgid(0, pid, "put the shell in its own process group") < 0)

@@ -330,6 +330,7 @@ static int run_exit_trap(struct shell *sh, int status)
     sh->exit_trap = NULL;   /* once: an `exit` inside the trap must not run it again */
     sh->last_status = status;
     sh->jump = JUMP_NONE;
+    sh->trap = (struct shell_trap_state){ true, status, sh->func_depth };
     sh->ops.eval(sh, action, "trap");
     free(action);
     return sh->jump == JUMP_EXIT ? sh->last_status : status;

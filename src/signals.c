@@ -38,9 +38,16 @@ enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG };
 
 static enum base base[NSIG];         /* the shell's own disposition */
 static bool changed[NSIG];           /* we installed something: reset it in children */
+static bool caught[NSIG];            /* on_signal is installed */
 static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
 static bool entry_recorded;
 static bool shell_interactive;
+
+/* A trap string can be recorded for these, but the kernel keeps them. */
+static bool uncatchable(int sig)
+{
+    return sig == SIGKILL || sig == SIGSTOP;
+}
 
 /* ==== Names ==== */
 
@@ -104,8 +111,10 @@ static void install(int sig, void (*handler)(int))
     sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = sig == SIGCHLD ? SA_RESTART : 0;
-    if (sigaction(sig, &sa, NULL) == 0)
+    if (sigaction(sig, &sa, NULL) == 0) {
         changed[sig] = true;
+        caught[sig] = handler == on_signal;
+    }
 }
 
 static void set_base(int sig, enum base b)
@@ -127,64 +136,127 @@ static void record_entry(void)
     }
 }
 
+/*
+ * XCU 2.11 and the sh page: an interactive shell ignores SIGTERM and
+ * SIGQUIT and catches SIGINT (Ctrl-C cancels the line) and SIGHUP (it
+ * leaves through shell_exit, hanging up its jobs and saving the history);
+ * with job control, interactive or not (-m), it ignores SIGTSTP, SIGTTIN
+ * and SIGTTOU, so the terminal can never stop the shell itself.  A script
+ * keeps the defaults: `minish -m script` still dies of SIGINT or SIGTERM.
+ */
 void signals_init(bool interactive, bool job_control)
 {
     record_entry();
     shell_interactive = interactive;
+    for (int sig = 1; sig < NSIG; sig++)
+        base[sig] = BASE_DEFAULT;
     set_base(SIGCHLD, BASE_FLAG);
-    if (!interactive)
-        return;
-    set_base(SIGINT, BASE_FLAG);     /* Ctrl-C cancels the line, not the shell */
-    set_base(SIGQUIT, BASE_IGNORE);
-    set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
-    if (!ignored_on_entry[SIGHUP])   /* nohup minish -i: stay deaf to it */
-        set_base(SIGHUP, BASE_FLAG); /* leave through shell_exit: the history is saved */
-    if (!job_control)
-        return;
-    /* the shell itself must never be stopped by the terminal, nor by
-     * writing to it or setting its modes while a job owns it */
-    set_base(SIGTSTP, BASE_IGNORE);
-    set_base(SIGTTIN, BASE_IGNORE);
-    set_base(SIGTTOU, BASE_IGNORE);
+    if (interactive) {
+        set_base(SIGINT, BASE_FLAG);
+        set_base(SIGQUIT, BASE_IGNORE);
+        set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
+        if (!ignored_on_entry[SIGHUP])   /* nohup minish -i: stay deaf to it */
+            set_base(SIGHUP, BASE_FLAG);
+    }
+    if (job_control) {
+        set_base(SIGTSTP, BASE_IGNORE);
+        set_base(SIGTTIN, BASE_IGNORE);
+        set_base(SIGTTOU, BASE_IGNORE);
+    }
 }
 
-void signals_child(const struct shell *sh, bool background)
+/*
+ * What a child of the shell gets for SIG.  POSIX 2.12: traps set to ''
+ * are inherited, other traps are reset; what the shell ignored for itself
+ * goes back to the default; what was ignored on entry stays ignored (and
+ * `cmd &` without job control ignores SIGINT and SIGQUIT).
+ */
+static bool child_ignores(const struct shell *sh, int sig, bool background)
 {
-    for (int sig = 1; sig < NSIG; sig++) {
-        if (!changed[sig])
-            continue;
-        bool user_ignored = sh != NULL && sh->traps[sig] != NULL && sh->traps[sig][0] == '\0';
-        if (!user_ignored)  /* POSIX: `trap '' SIG` is inherited, everything else resets */
-            install(sig, SIG_DFL);
-    }
-    if (background && (sh == NULL || !sh->jobs.job_control)) {
-        /* `cmd &` in a script: Ctrl-C at the terminal is for the foreground */
-        install(SIGINT, SIG_IGN);
-        install(SIGQUIT, SIG_IGN);
-    }
+    if (ignored_on_entry[sig] && !shell_interactive)
+        return true;    /* whatever `trap` said: it could not change this one */
+    if (sh != NULL && sh->traps[sig] != NULL)
+        return sh->traps[sig][0] == '\0';
+    if (background && (sig == SIGINT || sig == SIGQUIT))
+        return true;
+    return ignored_on_entry[sig];
+}
+
+/* The child's disposition of SIG, with sigaction only: safe in a vfork child. */
+static void child_disposition(const struct shell *sh, int sig, bool background)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+void signals_exec(const struct shell *sh)
+{
+    for (int sig = 1; sig < NSIG; sig++)
+        if (!uncatchable(sig) && (changed[sig] || (sh != NULL && sh->traps[sig] != NULL)))
+            child_disposition(sh, sig, false);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+void signals_child(const struct shell *sh, bool background)
+{
+    bool no_jc = sh == NULL || !sh->jobs.job_control;
+    background = background && no_jc;
+    shell_interactive = false;  /* a subshell is not interactive */
+    if (background) {           /* ignored for good, as if on entry (dash) */
+        ignored_on_entry[SIGINT] = true;
+        ignored_on_entry[SIGQUIT] = true;
+    }
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sig == SIGCHLD || uncatchable(sig))
+            continue;           /* SIGCHLD stays caught: a subshell waits too */
+        base[sig] = BASE_DEFAULT;
+        pending[sig] = 0;       /* the parent's signals are not ours */
+        if (changed[sig] || (sh != NULL && sh->traps[sig] != NULL) || background)
+            install(sig, child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL);
+    }
+    any_pending = 0;
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+bool signals_spawn_default(const struct shell *sh, sigset_t *set)
+{
+    sigemptyset(set);
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (uncatchable(sig) || (!changed[sig] && (sh == NULL || sh->traps[sig] == NULL)))
+            continue;
+        if (!child_ignores(sh, sig, false))
+            sigaddset(set, sig);
+        else if (caught[sig])
+            return false;   /* posix_spawn would reset it to SIG_DFL */
+    }
+    return true;
+}
+
 /* ==== Around fork and wait ==== */
 
 /*
- * The race this closes (the classic one of CS:APP's shell lab): a child
- * can run and exit before fork even returns in the parent.  If its SIGCHLD
+ * The races this closes.  The classic one of CS:APP's shell lab: a child
+ * can run and exit before fork even returns in the parent; if its SIGCHLD
  * were handled, and anything reaped it, before the parent recorded its
- * pid in the job table, the status would be lost (or a job would be added
- * for a pid already gone, and waited for forever).  Our handler only sets
- * a flag and reaping happens at safe points, but blocking SIGCHLD from
- * before fork until the job is recorded makes "every reaped child is in
- * the table" hold by construction, whatever a handler or trap may do.
+ * pid in the job table, the status would be lost.  And the child's own:
+ * until it has reset its dispositions it still has the shell's (an
+ * interactive shell ignores SIGTERM), so a `kill $!` that came in that
+ * window would be lost.  With every signal blocked from before fork, the
+ * child's signals wait, pending, until signals_child has reset the
+ * dispositions, and the parent's until the job is recorded.
  */
 void signals_block_chld(sigset_t *old)
 {
-    sigset_t chld;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    if (sigprocmask(SIG_BLOCK, &chld, old) < 0)
+    sigset_t all;
+    sigfillset(&all);
+    if (sigprocmask(SIG_BLOCK, &all, old) < 0)
         diag_error("sigprocmask", "%s", strerror(errno));
 }
 
@@ -228,7 +300,7 @@ void signals_int_resume(bool deferred)
  * non-interactive shell (POSIX: those cannot be trapped or reset). */
 static bool trappable(int sig)
 {
-    if (sig <= 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+    if (sig <= 0 || sig >= NSIG || uncatchable(sig))
         return false;
     return shell_interactive || !ignored_on_entry[sig];
 }
@@ -243,8 +315,10 @@ bool signals_take(int sig)
 
 void signals_trap(int sig)
 {
-    if (trappable(sig))
-        install(sig, on_signal);
+    if (!trappable(sig))
+        return;
+    pending[sig] = 0;   /* one that came before the trap is not for it */
+    install(sig, on_signal);
 }
 
 void signals_ignore(int sig)
@@ -265,8 +339,18 @@ void signals_default(int sig)
 
 /* ==== Traps ==== */
 
-/* Run the trap action for SIG with $? of the interrupted command, and give
- * that $? back afterwards, as POSIX asks (unless the action ran `exit`). */
+/* Actions nest (see signals_run_traps); this deep, a new signal waits for
+ * the running actions to end instead, so `trap 'kill -USR1 $$' USR1`
+ * loops like `while :` rather than overflowing the stack. */
+enum { TRAP_MAX_DEPTH = 64 };
+static int depth;           /* trap actions running, one inside the other */
+
+/*
+ * Run the trap action for SIG with $? of the interrupted command, and give
+ * that $? back afterwards, as POSIX asks (unless the action ran `exit` or
+ * `return`, whose status is the one to keep).  `exit` or `return` without
+ * an operand inside the action use that $? too (sh->trap_status).
+ */
 static void run_trap(struct shell *sh, int sig)
 {
     /* teaching: the handler only set a flag; here, at a safe point, the shell acts */
@@ -275,26 +359,64 @@ static void run_trap(struct shell *sh, int sig)
     /* a copy: the action may replace its own trap (`trap - INT`) */
     char *action = xstrdup(sh->traps[sig]);
     int status = sh->last_status;
+    /* the interrupted command may be a `break` or `continue` on its way
+     * out of a loop: the action runs in full, then that jump goes on */
+    enum shell_jump jump = sh->jump;
+    int jump_count = sh->jump_count;
+    struct shell_trap_state outer = sh->trap;
+    sh->trap = (struct shell_trap_state){ true, status, sh->func_depth };
+    sh->jump = JUMP_NONE;
+    depth++;
     sh->ops.eval(sh, action, "trap");
-    if (sh->jump != JUMP_EXIT)
+    depth--;
+    sh->trap = outer;
+    if (sh->jump == JUMP_NONE) {
+        sh->jump = jump;
+        sh->jump_count = jump_count;
+    }
+    if (sh->jump != JUMP_EXIT && sh->jump != JUMP_RETURN)
         sh->last_status = status;
     free(action);
 }
 
+/*
+ * At a safe point: run the action of every trapped signal that arrived.
+ * This nests: a signal that arrives during an action has its own action
+ * run at the action's next command boundary, even if it is the same signal
+ * (as dash, bash and ksh do: `kill -INT $$` inside a TERM trap runs the
+ * INT trap before going on).
+ */
 void signals_run_traps(struct shell *sh)
 {
-    static bool running;    /* a trap action reaching a safe point must not recurse */
-    if (running || sh->ops.eval == NULL || !any_pending)
+    if (sh->ops.eval == NULL || !any_pending)
         return;
-    running = true;
     any_pending = 0;    /* cleared before the scan: a signal during it sets it again */
-    for (int sig = 1; sig < NSIG && sh->jump != JUMP_EXIT; sig++) {
+    bool deferred = false;
+    for (int sig = 1; sig < NSIG; sig++) {
         if (!pending[sig] || sh->traps[sig] == NULL || sh->traps[sig][0] == '\0')
             continue;
+        if (depth >= TRAP_MAX_DEPTH || sh->jump == JUMP_EXIT) {
+            deferred = true;    /* look again once the actions (or the exit) are done */
+            continue;
+        }
         pending[sig] = 0;
         run_trap(sh, sig);
     }
-    if (sh->jump == JUMP_EXIT)
-        any_pending = 1;    /* the scan stopped early: look again next time */
-    running = false;
+    if (deferred)
+        any_pending = 1;
+}
+
+int signals_trapped_pending(const struct shell *sh)
+{
+    if (!any_pending)
+        return 0;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (pending[sig] && sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+            return sig;
+    return 0;
+}
+
+bool signals_ignored_on_entry(int sig)
+{
+    return sig > 0 && sig < NSIG && ignored_on_entry[sig];
 }

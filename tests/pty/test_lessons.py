@@ -25,7 +25,10 @@ def wrapped():
     binary (its /proc/PID/exe, its maps), so they are typed only without one."""
     with open(MINISH, 'rb') as f:
         return f.read(2) == b'#!' or not os.path.isdir(VICTIMS)
-NOTICE = re.compile(r'^\[\d+\][+-]?( \d+$|\s+(Done|Running|Stopped|Terminated|Killed|Exit)\b)')
+NOTICE = re.compile(r'^\[\d+\][+-]?( \d+$|\s+(Done|Running|Stopped|Terminated|Killed|Exit)\b)'
+                    # a script says how a waited-for job died ("Terminated"); at a
+                    # prompt the same news comes as the job notice above
+                    r'|^(Terminated|Killed|Hangup)$')
 
 
 def typed_env():

@@ -133,29 +133,94 @@ static void test_run_traps_keeps_status(void **state)
     signals_default(SIGUSR2);
 }
 
-static void test_child_resets(void **state)
+/* A stand-in eval for the nesting test: the USR2 action sends USR1 to
+ * the shell and reaches a safe point; both actions are logged in order. */
+static char order_log[64];
+
+static int nesting_eval(struct shell *sh, const char *text, const char *name)
+{
+    (void)name;
+    strncat(order_log, text, sizeof order_log - strlen(order_log) - 1);
+    if (strcmp(text, "USR2 ") == 0) {
+        raise(SIGUSR1);
+        signals_run_traps(sh);      /* the action's next command boundary */
+        strncat(order_log, "after ", sizeof order_log - strlen(order_log) - 1);
+    }
+    return 0;
+}
+
+/* A signal that arrives during a trap action runs its own action at the
+ * action's next safe point, not after the action (dash's order). */
+static void test_traps_nest(void **state)
 {
     (void)state;
     static struct shell sh;
     memset(&sh, 0, sizeof sh);
+    char usr1[] = "USR1 ", usr2[] = "USR2 ";
+    sh.traps[SIGUSR1] = usr1;
+    sh.traps[SIGUSR2] = usr2;
+    sh.ops.eval = nesting_eval;
+    order_log[0] = '\0';
+    signals_init(false, false);
+    signals_trap(SIGUSR1);
+    signals_trap(SIGUSR2);
+    raise(SIGUSR2);
+    signals_run_traps(&sh);
+    assert_string_equal(order_log, "USR2 USR1 after ");
+    signals_default(SIGUSR1);
+    signals_default(SIGUSR2);
+}
+
+/* In a forked child (signals_child changes the module's state for good):
+ * set up dispositions, become a background subshell, and report what the
+ * child ended with as a bit mask of failed checks (0: all as expected). */
+static int child_resets_in_child(void)
+{
+    static struct shell sh;
+    memset(&sh, 0, sizeof sh);
     char empty[] = "";
     sh.traps[SIGUSR2] = empty;      /* trap '' USR2: stays ignored in children */
-    signals_init(false, false);
+    signals_init(true, true);       /* interactive: TERM ignored, INT caught */
     signals_trap(SIGUSR1);
     signals_ignore(SIGUSR2);
     signals_child(&sh, true);
+    int bad = 0;
     struct sigaction sa;
     sigaction(SIGUSR1, NULL, &sa);
-    assert_ptr_equal(sa.sa_handler, SIG_DFL);
+    bad |= sa.sa_handler != SIG_DFL;            /* a trap: reset */
     sigaction(SIGUSR2, NULL, &sa);
-    assert_ptr_equal(sa.sa_handler, SIG_IGN);
-    sigaction(SIGINT, NULL, &sa);   /* `cmd &` without job control */
-    assert_ptr_equal(sa.sa_handler, SIG_IGN);
-    sigaction(SIGCHLD, NULL, &sa);
-    assert_ptr_equal(sa.sa_handler, SIG_DFL);
-    signals_default(SIGINT);
-    signals_default(SIGQUIT);
-    signals_default(SIGUSR2);
+    bad |= (sa.sa_handler != SIG_IGN) << 1;     /* trap '': inherited */
+    sigaction(SIGINT, NULL, &sa);               /* `cmd &` without job control */
+    bad |= (sa.sa_handler != SIG_IGN) << 2;
+    sigaction(SIGTERM, NULL, &sa);              /* ignored by the shell for itself: default */
+    bad |= (sa.sa_handler != SIG_DFL) << 3;
+    sigaction(SIGTSTP, NULL, &sa);
+    bad |= (sa.sa_handler != SIG_DFL) << 4;
+    sigaction(SIGCHLD, NULL, &sa);              /* a subshell still waits for children */
+    bad |= (sa.sa_handler == SIG_DFL || sa.sa_handler == SIG_IGN) << 5;
+    signals_default(SIGINT);                    /* ignored for good in `cmd &` */
+    sigaction(SIGINT, NULL, &sa);
+    bad |= (sa.sa_handler != SIG_IGN) << 6;
+    sigset_t mask;
+    sigprocmask(SIG_SETMASK, NULL, &mask);
+    bad |= sigismember(&mask, SIGTERM) << 7;    /* the mask is given back */
+    return bad;
+}
+
+static void test_child_resets(void **state)
+{
+    (void)state;
+    sigset_t old;
+    signals_block_chld(&old);       /* as the executor does around fork */
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(child_resets_in_child());
+    signals_restore_mask(&old);
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
 }
 
 /* Block, then a child exits: its SIGCHLD waits until the mask is restored
@@ -169,6 +234,7 @@ static void test_block_chld_holds_the_signal(void **state)
     signals_block_chld(&old);
     assert_int_equal(sigprocmask(SIG_SETMASK, NULL, &now), 0);
     assert_true(sigismember(&now, SIGCHLD));
+    assert_true(sigismember(&now, SIGTERM));    /* every signal: none lost in a child */
     assert_false(sigismember(&old, SIGCHLD));
     pid_t pid = fork();
     assert_true(pid >= 0);
@@ -222,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_trap_flag),
         cmocka_unit_test(test_chld_flag),
         cmocka_unit_test(test_run_traps_keeps_status),
+        cmocka_unit_test(test_traps_nest),
         cmocka_unit_test(test_child_resets),
         cmocka_unit_test(test_block_chld_holds_the_signal),
         cmocka_unit_test(test_int_defer),
