@@ -9,6 +9,7 @@
 #   make uninstall  remove them again
 #   make deb        a Debian package (CPack) in $(BUILD)
 #   make asan / make fuzz / make bench   one part at a time
+#   make fuzz-diff SECONDS=N   differential fuzzing against dash for N seconds
 BUILD  ?= build
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
@@ -20,9 +21,10 @@ TEST_DEPS  = valgrind python3-pexpect dash procps clang libclang-rt-14-dev \
              man-db strace graphviz chromium tmux
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 20
+SECONDS ?= 60
 
 .PHONY: all configure build-deps test-deps deps install-pkgs print-deps run test \
-        asan bench fuzz install uninstall deb clean FORCE
+        asan bench fuzz fuzz-diff install uninstall deb clean FORCE
 
 all: $(BUILD)/minish
 
@@ -76,6 +78,11 @@ asan: test-deps
 # libFuzzer targets (clang), FUZZ_SECONDS each; docs/reliability.md says how to run longer.
 fuzz: test-deps
 	@tests/run_all.sh $(BUILD) $(JOBS) $(FUZZ_SECONDS) fuzz
+
+# Differential fuzzing: random scripts in dash and minish, differences shrunk
+# to $(BUILD)/fuzz-diff-findings/ (docs/reliability.md).
+fuzz-diff: all
+	python3 tests/fuzz/diff_fuzz.py $(BUILD)/minish --seconds $(SECONDS)
 
 bench: all
 	bench/run.sh $(BUILD)/minish

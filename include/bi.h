@@ -79,7 +79,9 @@ int bi_options(int argc, char **argv, const char *allowed, unsigned *flags);
  */
 int bi_number(const char *name, const char *s, int *out);
 
-/* Append S to OUT in single quotes, re-inputtable: it's -> 'it'"'"'s'. */
+/* Append S to OUT in single quotes, re-inputtable, in dash's form: a run of
+ * quotes goes in double quotes, and nothing follows a final one:
+ * it's -> 'it'"'"'s', a' -> 'a'"'", '' -> ''"''". */
 void bi_quote(struct strbuf *out, const char *s);
 /* Print S to stdout quoted as bi_quote does. */
 void bi_print_quoted(const char *s);

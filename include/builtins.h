@@ -26,6 +26,12 @@ struct builtin {
 
 /* The builtin called NAME, or NULL. */
 const struct builtin *builtin_find(const char *name);
+/*
+ * Is NAME a declaration utility (export, local, readonly)?  Its NAME=value
+ * operands are expanded as assignments: no splitting, no globbing, tilde
+ * after '=' and ':' (XCU 2.9.1.1).
+ */
+bool builtin_is_declaration(const char *name);
 /* Call FN for each builtin name in order (completion, `help`). */
 void builtin_foreach(void (*fn)(const char *name, void *ctx), void *ctx);
 

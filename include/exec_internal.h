@@ -104,6 +104,10 @@ int exec_run_argv(struct shell *sh, char **argv);
 pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp);
 /* In a child: apply SP's redirections and execve.  Never returns. */
 _Noreturn void exec_become(struct shell *sh, const struct spawn *sp);
+/* This process becomes a fresh shell reading the script PATH (a file without
+ * #! that execve refused with ENOEXEC); ARGV[1..] are its arguments. */
+_Noreturn void exec_become_script(struct shell *sh, const char *path, char *const *argv,
+                                  char *const *envp);
 
 /* ==== exec_spawn.c ==== */
 

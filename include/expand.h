@@ -30,6 +30,21 @@ struct shell;
 int expand_words(struct shell *sh, struct arena *a, const struct word *words,
                  char ***argv_out, size_t *argc_out);
 
+/* What a command name says about the words after it (XCU 2.9.1.1). */
+enum decl_kind {
+    DECL_NO,        /* an ordinary command */
+    DECL_YES,       /* a declaration utility (export, readonly, local) */
+    DECL_NEXT       /* `command`: the next field decides */
+};
+typedef enum decl_kind expand_decl_fn(struct shell *sh, const char *name);
+/*
+ * expand_words for a simple command: once IS_DECL says the command is a
+ * declaration utility, each later word written as NAME=value is expanded as
+ * an assignment (one field, no globbing, tilde after '=' and ':').
+ */
+int expand_command(struct shell *sh, struct arena *a, const struct word *words,
+                   expand_decl_fn *is_decl, char ***argv_out, size_t *argc_out);
+
 enum {
     EXP_ASSIGN = 1u << 0,   /* an assignment value: tilde after ':' and '=' too */
     EXP_PATTERN = 1u << 1,  /* keep glob characters from unquoted parts active, escape the rest

@@ -82,11 +82,15 @@ struct lexer {
     int lineno;                 /* 1-based number of LINE */
     bool eof;                   /* the reader returned NULL: it is not asked again */
     bool started;               /* a line of this command was read: next ones continue it */
+    bool raw;                   /* peek() keeps backslash-newline (quotes, comments, after '\\') */
     struct lex_alias *aliases;  /* alias texts being read, innermost first (heap) */
     bool after_blank_alias;     /* the last token came right after a blank-ended alias text */
     struct lex_heredoc *heredocs, **heredoc_tail; /* bodies to read after the next newline */
     struct strbuf sb;           /* text of the part being built */
     struct strbuf nb;           /* a parameter name being read */
+    bool want_src;              /* lex_want_source: keep the next word's source text */
+    bool in_delim;              /* reading a here-document delimiter: $( is plain text */
+    const char *src;            /* that text (arena), or NULL when it spans lines */
     struct lex_shared *shared;
 };
 
@@ -124,6 +128,15 @@ void lex_skip_line(struct lexer *lx);
  */
 void lex_add_heredoc(struct lexer *lx, struct redir *r, const char *delim, bool quoted,
                      bool strip_tabs);
+
+/*
+ * Keep the source text of the next token if it is a word on one line (a
+ * here-document delimiter is that text with its quotes removed, nothing
+ * expanded: `<<${a}` ends at a line "${a}").  lex_source() gives it, or
+ * NULL when the word spanned lines or came from an alias.
+ */
+void lex_want_source(struct lexer *lx);
+const char *lex_source(const struct lexer *lx);
 
 /* Read the replacement TEXT of alias NAME before the rest of the input. */
 void lex_push_alias(struct lexer *lx, const char *name, const char *text);

@@ -15,7 +15,9 @@
  */
 char *path_search(const char *name, const char *pathvar);
 
-/* Forget the cache (after PATH changes or `hash -r`). */
+/* Forget the cache (after PATH is assigned, `cd`, or `hash -r`). */
 void path_forget(void);
+/* Call FN with the full path of each remembered command (`hash`). */
+void path_foreach(void (*fn)(const char *full, void *ctx), void *ctx);
 
 #endif

@@ -40,6 +40,10 @@ struct shell_ops {
     int (*cmdsub)(struct shell *sh, struct node *n, struct strbuf *out);
     /* Run ARGV as a command, skipping functions (`command`). */
     int (*run_argv)(struct shell *sh, char **argv);
+    /* Become a fresh shell running the file PATH (execve said ENOEXEC: a
+     * script without #!), ARGV its $0 and arguments.  Never returns. */
+    void (*run_script)(struct shell *sh, const char *path, char *const *argv,
+                       char *const *envp);
     /* The interactive front end's work before the shell exits (save history);
      * NULL when there is none.  Set by input.c, so shell.c needs no readline. */
     void (*at_exit)(struct shell *sh);
@@ -73,8 +77,10 @@ struct shell_opts {
     } spawn;
 };
 
-/* break/continue/return/exit unwinding: set by the builtin, obeyed by the executor. */
-enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT };
+/* break/continue/return/exit unwinding: set by the builtin, obeyed by the
+ * executor.  JUMP_ABORT: an error in an interactive shell drops the rest of
+ * the command line (where a script would exit). */
+enum shell_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN, JUMP_EXIT, JUMP_ABORT };
 
 /* The trap action running now, if any: `exit` and `return` without an
  * operand use the $? it started with (POSIX), not its last command's. */
@@ -106,6 +112,7 @@ struct shell {
 
     enum shell_jump jump;       /* pending break/continue/return/exit */
     int jump_count;             /* levels for break N / continue N */
+    bool jump_error;            /* the JUMP_EXIT is shell_error_exit's (`command` stops it) */
     int loop_depth;             /* enclosing loops (break outside one is a no-op) */
     int func_depth;             /* enclosing function calls */
     int errexit_off;            /* >0 inside an if/while condition, && || left, ! */
@@ -134,8 +141,16 @@ void shell_print_options(const struct shell *sh, bool human);
 _Noreturn void shell_exit(struct shell *sh, int status);
 
 /*
+ * Set variable NAME to VALUE (vars_set's FLAGS), exported too under set -a:
+ * every assignment the shell makes (NAME=v, read, local, getopts, cd) goes
+ * through here.  Returns vars_set's result (-1: read-only).
+ */
+int shell_set_var(struct shell *sh, const char *name, const char *value, unsigned flags);
+
+/*
  * After an expansion or special-builtin error: a non-interactive shell
- * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and goes on.
+ * exits with STATUS (POSIX 2.8.1); an interactive one sets $? and drops the
+ * rest of the command line (JUMP_ABORT).
  * The exit is a JUMP_EXIT that the executor unwinds, so callers return
  * normally after calling this.
  */

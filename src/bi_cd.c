@@ -15,6 +15,7 @@
 
 #include "bi.h"
 #include "diag.h"
+#include "path.h"
 #include "shell.h"
 #include "strbuf.h"
 #include "vars.h"
@@ -119,10 +120,12 @@ static char *cd_search(struct shell *sh, const char *dir, bool *print)
 /*
  * chdir to TARGET.  Logical: TARGET joined to $PWD and canonicalised
  * (falling back to the physical path if that fails).  Returns the new
- * $PWD (heap) or NULL with errno set.
+ * $PWD (heap) or NULL with errno set; *MOVED says whether the chdir itself
+ * succeeded (then only the new directory's name is unknown).
  */
-static char *cd_go(struct shell *sh, const char *target, bool physical)
+static char *cd_go(struct shell *sh, const char *target, bool physical, bool *moved)
 {
+    *moved = false;
     char *logical = NULL;
     if (!physical) {
         char *cur = target[0] == '/' ? NULL : cd_current(sh);
@@ -133,21 +136,26 @@ static char *cd_go(struct shell *sh, const char *target, bool physical)
         logical = (target[0] == '/' || cur != NULL) ? cd_canonical(sb_str(&sb)) : NULL;
         sb_free(&sb);
         free(cur);
-        if (logical != NULL && chdir(logical) == 0)
+        if (logical != NULL && chdir(logical) == 0) {
+            *moved = true;
             return logical;
+        }
         free(logical);
     }
     if (chdir(target) < 0)
         return NULL;
+    *moved = true;
     return cd_getcwd();
 }
 
 /* Set PWD and OLDPWD after a successful chdir. */
 static void cd_update(struct shell *sh, char *old, const char *now)
 {
-    if (old != NULL && vars_set(sh->vars, "OLDPWD", old, 0) < 0)
+    path_forget();      /* a command found in a relative PATH entry is elsewhere now */
+    /* both exported, as dash does, even when they were not in the environment */
+    if (old != NULL && shell_set_var(sh, "OLDPWD", old, VAR_EXPORT) < 0)
         diag_error("cd", "OLDPWD: is read only");
-    if (vars_set(sh->vars, "PWD", now, 0) < 0)
+    if (shell_set_var(sh, "PWD", now, VAR_EXPORT) < 0)
         diag_error("cd", "PWD: is read only");
 }
 
@@ -168,18 +176,23 @@ static const char *cd_target(struct shell *sh, const char *arg, bool *print)
     return dir != NULL && dir[0] != '\0' ? dir : NULL;
 }
 
-/* cd [-L|-P] [dir|-] -- change directory (HOME by default, CDPATH searched). */
+/*
+ * cd [-L|-P [-e]] [dir|-] -- change directory (HOME by default, CDPATH
+ * searched).  -e (POSIX.1-2024): with -P, status 1 when the directory was
+ * changed but its name cannot be found (getcwd failed).
+ */
 int bi_cd(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
-    bool print = false, physical = false;
-    int i = bi_options(argc, argv, "LP", &flags);
+    bool print = false, physical = false, moved;
+    int i = bi_options(argc, argv, "LPe", &flags);
     if (i < 0)
         return 2;
     for (int k = 1; k < i; k++)      /* the last of -L / -P wins */
         for (const char *p = argv[k] + 1; *p != '\0'; p++)
             if (*p == 'L' || *p == 'P')
                 physical = *p == 'P';
+    bool check = physical && (flags & 4u);
     const char *home = vars_get(sh->vars, "HOME");
     if (i >= argc && (home == NULL || home[0] == '\0'))
         return 0;   /* POSIX: implementation-defined, "no further steps"; dash: quiet success */
@@ -188,7 +201,13 @@ int bi_cd(struct shell *sh, int argc, char **argv)
         return 1;
     char *found = cd_search(sh, dir, &print);
     char *old = cd_current(sh);
-    char *now = cd_go(sh, found != NULL ? found : dir, physical);
+    char *now = cd_go(sh, found != NULL ? found : dir, physical, &moved);
+    if (now == NULL && moved) {
+        diag_error("cd", "%s: cannot find the name of the new directory: %s", dir, strerror(errno));
+        free(found);
+        free(old);
+        return check ? 1 : 0;
+    }
     if (now == NULL) {
         diag_error("cd", "%s: %s", dir, strerror(errno));
         free(found);
@@ -204,16 +223,22 @@ int bi_cd(struct shell *sh, int argc, char **argv)
     return 0;
 }
 
+/* Is PWD an absolute path with no "." or ".." in it? */
+static bool pwd_is_clean(const char *pwd)
+{
+    if (pwd == NULL || pwd[0] != '/' || strstr(pwd, "/./") || strstr(pwd, "/../"))
+        return false;
+    size_t n = strlen(pwd);
+    return !((n >= 2 && strcmp(pwd + n - 2, "/.") == 0)
+             || (n >= 3 && strcmp(pwd + n - 3, "/..") == 0));
+}
+
 /* Does PWD name the current directory, with no "." or ".." in it? */
 static bool pwd_is_current(const char *pwd)
 {
     struct stat a, b;
-    if (pwd == NULL || pwd[0] != '/' || strstr(pwd, "/./") || strstr(pwd, "/../"))
-        return false;
-    size_t n = strlen(pwd);
-    if ((n >= 2 && strcmp(pwd + n - 2, "/.") == 0) || (n >= 3 && strcmp(pwd + n - 3, "/..") == 0))
-        return false;
-    return stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    return pwd_is_clean(pwd) && stat(pwd, &a) == 0 && stat(".", &b) == 0
+           && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* pwd [-L|-P] -- print the current directory ($PWD if it is right, else getcwd). */
@@ -230,6 +255,10 @@ int bi_pwd(struct shell *sh, int argc, char **argv)
         return 0;
     }
     cwd = cd_getcwd();
+    if (cwd == NULL && errno == ENOENT && !(flags & 2u) && pwd_is_clean(pwd)) {
+        puts(pwd);      /* the directory was removed: $PWD is all there is (as dash) */
+        return 0;
+    }
     if (cwd == NULL) {
         diag_error("pwd", "%s", strerror(errno));
         return 1;

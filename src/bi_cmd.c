@@ -138,18 +138,6 @@ static void cmd_restore_path(struct shell *sh, char *saved)
     free(saved);
 }
 
-/* A special builtin that runs no shell code: only an error of its own can
- * ask the shell to exit (`shift 5`, `export ro=1`, `set -o bogus`). */
-static bool cmd_never_exits(const char *name)
-{
-    static const char *const pure[] = { "shift", "set", "export", "readonly", "unset",
-                                        "trap", "times", ":", NULL };
-    for (int k = 0; pure[k] != NULL; k++)
-        if (strcmp(name, pure[k]) == 0)
-            return true;
-    return false;
-}
-
 /*
  * command [-p] [-v|-V] name [arg...] -- describe NAME, or run it as a
  * builtin or program even if a function has that name.
@@ -171,9 +159,14 @@ int bi_command(struct shell *sh, int argc, char **argv)
                 status = st;
         }
     } else {
+        sh->jump_error = false;
         status = sh->ops.run_argv(sh, argv + i);
-        if (sh->jump == JUMP_EXIT && cmd_never_exits(argv[i]))
-            sh->jump = JUMP_NONE;   /* POSIX 2.14: `command` keeps a special builtin's error from ending the shell */
+        /* POSIX 2.14: `command` keeps a special builtin's error from ending
+         * the shell (`command shift 5`, `command eval v=2` on a readonly v,
+         * `command . ./missing`); `exit` and set -e still end it */
+        if ((sh->jump == JUMP_EXIT || sh->jump == JUMP_ABORT) && sh->jump_error)
+            sh->jump = JUMP_NONE;
+        sh->jump_error = false;
     }
     if (flags & 1u)
         cmd_restore_path(sh, saved_path);

@@ -367,6 +367,10 @@ int bi_printf(struct shell *sh, int argc, char **argv)
     int i = (argc > 1 && strcmp(argv[1], "--") == 0) ? 2 : 1;
     int status;
     (void)sh;
+    if (i == 1 && argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
+        diag_error("printf", "%s: invalid option", argv[1]);   /* printf has none (-v is bash's) */
+        return 2;
+    }
     if (i >= argc) {
         diag_error("printf", "usage: printf format [arg ...]");
         return 2;

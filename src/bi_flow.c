@@ -127,11 +127,11 @@ int bi_eval(struct shell *sh, int argc, char **argv)
 
 /* ==== . (dot) ==== */
 
-/* A readable regular file? */
+/* A readable file that is not a directory (/dev/null is fine, as in dash)? */
 static bool dot_readable(const char *path)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode) && access(path, R_OK) == 0;
 }
 
 /*
@@ -178,8 +178,21 @@ int bi_dot(struct shell *sh, int argc, char **argv)
     int nsaved = sh->nparams;
     int status;
     char *path;
-    if (argc < 2)
-        return 0;
+    struct stat st;
+    if (argc > 1 && strcmp(argv[1], "--") == 0) {
+        argv++;         /* `. -- file`: the end of (no) options */
+        argc--;
+    }
+    if (argc < 2) {
+        diag_error(argv[0], "filename argument required");
+        if (strcmp(argv[0], "source") != 0)
+            shell_error_exit(sh, 2);
+        return 2;
+    }
+    if (strchr(argv[1], '/') != NULL && stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_error(argv[0], "%s: is a directory", argv[1]);
+        return 1;       /* as bash: an error, but the script goes on */
+    }
     path = dot_find(argv[1], vars_get(sh->vars, "PATH"));
     if (path == NULL) {
         diag_error(argv[0], "%s: not found", argv[1]);
@@ -250,6 +263,8 @@ int bi_exec(struct shell *sh, int argc, char **argv)
         signals_exec(sh);           /* traps do not survive exec; ignored signals do */
         jobs_tty_release(&sh->jobs);    /* the program runs where the shell was started */
         sys_execve(path, argv + i, vars_environ(sh->vars));
+        if (errno == ENOEXEC && sh->ops.run_script != NULL)
+            sh->ops.run_script(sh, path, argv + i, vars_environ(sh->vars));    /* a script without #! (POSIX) */
         int saved = errno;
         jobs_tty_reclaim(&sh->jobs);
         exec_restore_signals(sh);

@@ -98,11 +98,12 @@ void read_split(const char *line, const char *escaped, size_t len, const char *i
 /* ==== read ==== */
 
 /*
- * Read one line from fd 0, a byte at a time.  Unless RAW, backslash-newline
- * joins lines and a backslash protects the next byte (marked in ESC).
- * Returns 0, or 1 at end of file or on error (what was read is kept).
+ * Read one line from fd 0, a byte at a time, up to the byte DELIM (newline,
+ * or another with -d; NUL for -d '').  Unless RAW, backslash-newline joins
+ * lines and a backslash protects the next byte (marked in ESC).  Returns 0,
+ * or 1 at end of file or on error (what was read is kept).
  */
-static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
+static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char delim)
 {
     bool backslash = false;
     char c;
@@ -110,7 +111,7 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
         ssize_t n = sys_read(0, &c, 1);
         if (n <= 0)
             return 1;
-        if (c == '\0')
+        if (c == '\0' && delim != '\0')
             continue;   /* a NUL cannot live in a variable */
         if (backslash) {
             backslash = false;
@@ -120,7 +121,7 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
             sb_putc(esc, 1);
             continue;
         }
-        if (c == '\n')
+        if (c == delim)
             return 0;
         if (c == '\\' && !raw) {
             backslash = true;
@@ -131,7 +132,8 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw)
     }
 }
 
-/* Assign the fields of LINE to NAMES.  0, or 2 if one is bad or readonly. */
+/* Assign the fields of LINE to NAMES, up to the first bad or readonly one
+ * (then 2). */
 static int read_assign(struct shell *sh, const struct strbuf *line, const struct strbuf *esc,
                        char **names, int nnames)
 {
@@ -140,10 +142,12 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
     int status = 0;
     read_split(sb_str(line), esc->buf, line->len, ifs != NULL ? ifs : " \t\n", fields, nnames);
     for (int i = 0; i < nnames; i++) {
-        if (!vars_valid_name(names[i])) {
+        if (status != 0) {
+            /* dash stops at the first bad or readonly name: the rest keep their values */
+        } else if (!vars_valid_name(names[i])) {
             diag_error("read", "%s: bad variable name", names[i]);
             status = 2;
-        } else if (vars_set(sh->vars, names[i], fields[i], 0) < 0) {
+        } else if (shell_set_var(sh, names[i], fields[i], 0) < 0) {
             diag_error("read", "%s: is read only", names[i]);
             status = 2;
         }
@@ -154,13 +158,16 @@ static int read_assign(struct shell *sh, const struct strbuf *line, const struct
 }
 
 /*
- * read [-r] [-p prompt] name... -- a line into NAMEs.  POSIX requires a
- * name; like dash (not bash, which uses REPLY) a missing one is an error.
+ * read [-r] [-d delim] [-p prompt] name... -- a line into NAMEs.  POSIX
+ * requires a name; like dash (not bash, which uses REPLY) a missing one is an
+ * error.  -d (POSIX.1-2024): the line ends at the first byte of DELIM
+ * instead of a newline; -d '' ends it at a NUL byte.
  */
 int bi_read(struct shell *sh, int argc, char **argv)
 {
     struct strbuf line = STRBUF_INIT, esc = STRBUF_INIT;
     bool raw = false;
+    char delim = '\n';
     const char *prompt = NULL;
     int i = 1, status;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -169,6 +176,8 @@ int bi_read(struct shell *sh, int argc, char **argv)
             break;
         } else if (strcmp(argv[i], "-r") == 0) {
             raw = true;
+        } else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+            delim = argv[++i][0];
         } else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
             prompt = argv[++i];
         } else {
@@ -184,7 +193,7 @@ int bi_read(struct shell *sh, int argc, char **argv)
         fputs(prompt, stderr);
         fflush(stderr);
     }
-    status = read_line(&line, &esc, raw);
+    status = read_line(&line, &esc, raw, delim);
     int st = read_assign(sh, &line, &esc, argv + i, argc - i);
     if (st != 0)
         status = st;
@@ -206,7 +215,7 @@ static void getopts_set_int(struct shell *sh, const char *name, int v)
 {
     char buf[24];
     snprintf(buf, sizeof buf, "%d", v);
-    vars_set(sh->vars, name, buf, 0);
+    shell_set_var(sh, name, buf, 0);
 }
 
 /* Record the result: NAME=C, OPTIND, OPTARG (NULL: unset). */
@@ -216,10 +225,10 @@ static int getopts_result(struct shell *sh, const char *name, char c, int optind
     getopts_set_int(sh, "OPTIND", optind);
     getopts_optind = optind;
     if (optarg != NULL)
-        vars_set(sh->vars, "OPTARG", optarg, 0);
+        shell_set_var(sh, "OPTARG", optarg, 0);
     else
         vars_unset(sh->vars, "OPTARG");
-    if (vars_set(sh->vars, name, s, 0) < 0) {
+    if (shell_set_var(sh, name, s, 0) < 0) {
         diag_error("getopts", "%s: is read only", name);
         return 2;
     }
@@ -231,7 +240,7 @@ static int getopts_end(struct shell *sh, const char *name, int optind)
 {
     getopts_set_int(sh, "OPTIND", optind);
     getopts_optind = optind;
-    if (vars_set(sh->vars, name, "?", 0) < 0) {
+    if (shell_set_var(sh, name, "?", 0) < 0) {
         diag_error("getopts", "%s: is read only", name);
         return 2;
     }

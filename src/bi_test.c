@@ -18,6 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#ifndef S_ISVTX
+#define S_ISVTX 01000   /* the sticky bit: XSI, hidden under _POSIX_C_SOURCE alone */
+#endif
 #include <unistd.h>
 
 #include "bi.h"
@@ -47,7 +51,7 @@ static bool t_fail(struct tparser *t, const char *arg, const char *why)
 
 static bool t_is_unary(const char *s)
 {
-    return s[0] == '-' && s[1] != '\0' && s[2] == '\0' && strchr("bcdefghLnprSstuwxz", s[1]);
+    return s[0] == '-' && s[1] != '\0' && s[2] == '\0' && strchr("bcdefgGhkLnOprSstuwxz", s[1]);
 }
 
 static bool t_is_binary(const char *s)
@@ -76,6 +80,9 @@ static bool t_file(char op, const char *file)
     case 'd': return S_ISDIR(st.st_mode);
     case 'f': return S_ISREG(st.st_mode);
     case 'g': return (st.st_mode & S_ISGID) != 0;
+    case 'G': return st.st_gid == getegid();        /* -G, -O, -k: not POSIX, dash has them */
+    case 'k': return (st.st_mode & S_ISVTX) != 0;
+    case 'O': return st.st_uid == geteuid();
     case 'p': return S_ISFIFO(st.st_mode);
     case 'S': return S_ISSOCK(st.st_mode);
     case 's': return st.st_size > 0;

@@ -45,7 +45,7 @@ static int var_assign_flag(struct shell *sh, const char *what, const char *arg, 
     if (!vars_valid_name(name)) {
         diag_error(what, "%s: bad variable name", name);
         status = 2;
-    } else if (eq != NULL && vars_set(sh->vars, name, eq + 1, flag) < 0) {
+    } else if (eq != NULL && shell_set_var(sh, name, eq + 1, flag) < 0) {
         diag_error(what, "%s: is read only", name);
         status = 2;
     } else if (eq == NULL) {
@@ -176,13 +176,19 @@ int bi_set(struct shell *sh, int argc, char **argv)
         return 0;
     }
     for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+'); i++) {
-        if (strcmp(argv[i], "--") == 0 || strcmp(argv[i], "-") == 0) {
-            new_params = argv[i][1] == '-' || i + 1 < argc;
+        if (strcmp(argv[i], "--") == 0) {
+            new_params = true;
             i++;
             break;
         }
-        if (argv[i][1] == '\0')     /* a lone "+" is an operand */
+        if (strcmp(argv[i], "-") == 0) {
+            /* the historical `set -`: -x and -v off, and the end of the options */
+            sh->opt.xtrace = sh->opt.verbose = false;
+            i++;
             break;
+        }
+        if (argv[i][1] == '\0')     /* a lone "+" is ignored (as dash) */
+            continue;
         if (set_option_word(sh, argc, argv, &i) != 0) {
             shell_error_exit(sh, 2);
             return 2;
@@ -236,9 +242,10 @@ int bi_local(struct shell *sh, int argc, char **argv)
             diag_error("local", "%s: bad variable name", name);
             status = 2;
         } else if (vars_make_local(sh->vars, name) < 0
-                   || (eq != NULL && vars_set(sh->vars, name, eq + 1, 0) < 0)) {
+                   || (eq != NULL && shell_set_var(sh, name, eq + 1, 0) < 0)) {
             diag_error("local", "%s: is read only", name);
             status = 2;
+            shell_error_exit(sh, 2);    /* an assignment error: a script ends (as dash) */
         }
         free(name);
     }

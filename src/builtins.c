@@ -74,6 +74,12 @@ static const struct builtin builtin_table[] = {
 
 #define NBUILTINS (sizeof builtin_table / sizeof builtin_table[0])
 
+bool builtin_is_declaration(const char *name)
+{
+    return strcmp(name, "export") == 0 || strcmp(name, "local") == 0
+           || strcmp(name, "readonly") == 0;
+}
+
 static int builtin_cmp(const void *key, const void *elem)
 {
     return strcmp(key, ((const struct builtin *)elem)->name);
@@ -131,11 +137,18 @@ fail:
 void bi_quote(struct strbuf *out, const char *s)
 {
     sb_putc(out, '\'');
-    for (; *s != '\0'; s++) {
-        if (*s == '\'')
-            sb_puts(out, "'\"'\"'");   /* close, a double-quoted ', reopen (dash's form) */
-        else
-            sb_putc(out, *s);
+    while (*s != '\0') {
+        if (*s != '\'') {
+            sb_putc(out, *s++);
+            continue;
+        }
+        sb_puts(out, "'\"");          /* close, then the run of ' double-quoted */
+        while (*s == '\'')
+            sb_putc(out, *s++);
+        sb_putc(out, '"');
+        if (*s == '\0')
+            return;                    /* dash's form: no empty '' at the end */
+        sb_putc(out, '\'');
     }
     sb_putc(out, '\'');
 }
@@ -238,7 +251,14 @@ int bi_unalias(struct shell *sh, int argc, char **argv)
 
 /* ==== hash times ==== */
 
-/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is looked up. */
+static void hash_print(const char *full, void *ctx)
+{
+    (void)ctx;
+    puts(full);
+}
+
+/* hash [-r] [name...] -- the cache lives in path.c: -r forgets it, a name is
+ * looked up (and remembered), none lists what is remembered. */
 int bi_hash(struct shell *sh, int argc, char **argv)
 {
     unsigned flags;
@@ -248,6 +268,8 @@ int bi_hash(struct shell *sh, int argc, char **argv)
         return 2;
     if (flags & 1u)
         path_forget();
+    else if (i >= argc)
+        path_foreach(hash_print, NULL);
     for (; i < argc; i++) {
         char *path = strchr(argv[i], '/') ? NULL
                      : path_search(argv[i], vars_get(sh->vars, "PATH"));

@@ -42,6 +42,7 @@
 #include "expand.h"
 #include "funcs.h"
 #include "jobs.h"
+#include "lexer.h"
 #include "parser.h"
 #include "redir.h"
 #include "shell.h"
@@ -65,6 +66,7 @@ void exec_init(struct shell *sh)
     sh->ops.source = exec_source;
     sh->ops.cmdsub = exec_cmdsub;
     sh->ops.run_argv = exec_run_argv;
+    sh->ops.run_script = exec_become_script;
 }
 
 void exec_set_arena(struct arena *a)
@@ -143,9 +145,7 @@ int exec_expand_failed(struct shell *sh)
 
 int exec_assign(struct shell *sh, const char *name, const char *value, unsigned flags)
 {
-    if (sh->opt.allexport)
-        flags |= VAR_EXPORT;
-    if (vars_set(sh->vars, name, value, flags) == 0)
+    if (shell_set_var(sh, name, value, flags) == 0)
         return 0;
     diag_error(name, "is read only");
     shell_error_exit(sh, STATUS_SYNTAX);    /* dash: status 2, a script exits */
@@ -303,7 +303,9 @@ static int exec_redirected(struct shell *sh, struct node *n, bool last)
     if (exec_redir_plan(sh, a, n->redirs, &ops, &nops) < 0) {
         status = sh->last_status;
     } else if (redir_apply(ops, nops, &save, exec_label(n)) < 0) {
-        status = EXEC_REDIR_FAILED;     /* redir_apply has undone what it did */
+        /* redir_apply has undone what it did; for set -e the failure is the
+         * command's own: `set -e; { ...; } < missing` ends the shell */
+        status = leaf_done(sh, EXEC_REDIR_FAILED, true);
     } else {
         status = exec_node(sh, n, last);
         redir_restore(&save);
@@ -676,6 +678,23 @@ static int read_file(const char *path, struct strbuf *out)
  * to collide with, and the executor needs no line reader (input.c sits
  * above it in the layers).
  */
+/* The lines of a `.` file, shown on stderr as they are read under set -v. */
+struct source_reader {
+    struct lex_string str;
+    const struct shell *sh;
+};
+
+static const char *source_read(void *ctx, bool continuation)
+{
+    struct source_reader *r = ctx;
+    const char *line = lex_string_read(&r->str, continuation);
+    if (line != NULL && r->sh->opt.verbose) {
+        fputs(line, stderr);
+        fflush(stderr);
+    }
+    return line;
+}
+
 int exec_source(struct shell *sh, const char *path)
 {
     struct strbuf text = STRBUF_INIT;
@@ -683,9 +702,11 @@ int exec_source(struct shell *sh, const char *path)
         sb_free(&text);
         return STATUS_SYNTAX;
     }
-    struct parser *p = parser_new_string(sb_str(&text));
-    sb_free(&text);     /* the parser has its own copy */
+    struct source_reader r = { { sb_str(&text), 0, STRBUF_INIT }, sh };
+    struct parser *p = parser_new(source_read, &r);
     int status = exec_parser(sh, p);
     parser_free(p);
+    lex_string_free(&r.str);
+    sb_free(&text);
     return status;
 }

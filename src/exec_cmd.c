@@ -92,6 +92,16 @@ static int cmd_assign(struct shell *sh, struct cmd *c, enum assign_mode mode)
     return 0;
 }
 
+/* What command NAME says about its NAME=value operands (see expand_command). */
+static enum decl_kind cmd_decl_kind(struct shell *sh, const char *name)
+{
+    if (funcs_get(sh->funcs, name) != NULL)
+        return DECL_NO;
+    if (strcmp(name, "command") == 0)
+        return DECL_NEXT;
+    return builtin_is_declaration(name) ? DECL_YES : DECL_NO;
+}
+
 /* Words, then redirections: 0, or -1 after an error (printed, status set). */
 static int cmd_expand(struct shell *sh, struct cmd *c)
 {
@@ -99,7 +109,8 @@ static int cmd_expand(struct shell *sh, struct cmd *c)
     if (n->u.simple.words == NULL) {
         c->argv = arena_zalloc(c->a, sizeof *c->argv);
         c->argc = 0;
-    } else if (expand_words(sh, c->a, n->u.simple.words, &c->argv, &c->argc) < 0) {
+    } else if (expand_command(sh, c->a, n->u.simple.words, cmd_decl_kind, &c->argv,
+                              &c->argc) < 0) {
         exec_expand_failed(sh);
         return -1;
     }
@@ -180,18 +191,24 @@ static void cmd_trace(struct shell *sh, const struct cmd *c)
 
 /* ==== No command name: `x=1`, `> file` ==== */
 
-/* POSIX: status of the last $(...) in the command, else 0. */
+/*
+ * XCU 2.9.1: with no command name the redirections are performed first
+ * (`> f` creates f, `x=$(cmd) 2>/dev/null` silences cmd), then the
+ * assignments are made; a failed redirection makes none.  Status: the last
+ * $(...) in the command, else 0.
+ */
 static int cmd_no_name(struct shell *sh, struct cmd *c, unsigned long subs_before)
 {
     struct redir_saved save = { NULL, 0, 0 };
-    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
-        return sh->last_status;
-    int status = exec_cmdsub_count() != subs_before ? expand_cmdsub_status() : 0;
-    cmd_trace(sh, c);
-    /* the files are still opened (`> f` creates f), then let go */
     if (redir_apply(c->ops, c->nops, c->forked ? NULL : &save, "redirection") < 0)
         return EXEC_REDIR_FAILED;
+    int status;
+    if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)
+        status = sh->last_status;
+    else
+        status = exec_cmdsub_count() != subs_before ? expand_cmdsub_status() : 0;
     redir_restore(&save);
+    cmd_trace(sh, c);       /* to the shell's own stderr, as dash */
     return status;
 }
 
@@ -233,16 +250,24 @@ static int cmd_builtin_redirected(struct shell *sh, struct cmd *c, const struct 
     return status;
 }
 
-/* A special builtin: its prefixes persist; `exec` alone keeps its
- * redirections, and `VAR=x exec cmd` gives VAR to cmd, exported (dash). */
+/* `exec` with no operands, also as `command exec`: its redirections stay. */
+static bool cmd_is_bare_exec(const struct cmd *c)
+{
+    size_t i = 0;
+    while (i + 1 < c->argc && strcmp(c->argv[i], "command") == 0)
+        i++;
+    return i + 1 == c->argc && strcmp(c->argv[i], "exec") == 0;
+}
+
+/* A special builtin: its prefixes persist; `exec` alone keeps its redirections. */
 static int cmd_special(struct shell *sh, struct cmd *c, const struct builtin *b)
 {
-    bool is_exec = strcmp(b->name, "exec") == 0;
-    if (cmd_assign(sh, c, is_exec && c->argc > 1 ? ASSIGN_EXPORT : ASSIGN_SHELL) < 0)
+    /* `X=1 exec cmd`: cmd gets X in its environment (as dash) */
+    bool exec_cmd = strcmp(b->name, "exec") == 0 && c->argc > 1;
+    if (cmd_assign(sh, c, exec_cmd ? ASSIGN_EXPORT : ASSIGN_SHELL) < 0)
         return sh->last_status;
     cmd_trace(sh, c);
-    bool keep = is_exec && c->argc == 1;
-    return cmd_builtin_redirected(sh, c, b, keep);
+    return cmd_builtin_redirected(sh, c, b, cmd_is_bare_exec(c));
 }
 
 /* A regular builtin: `IFS=: read a b` sees IFS=: only while it runs. */
@@ -256,7 +281,7 @@ static int cmd_regular(struct shell *sh, struct cmd *c, const struct builtin *b)
         status = sh->last_status;
     } else {
         cmd_trace(sh, c);
-        status = cmd_builtin_redirected(sh, c, b, false);
+        status = cmd_builtin_redirected(sh, c, b, cmd_is_bare_exec(c));
     }
     if (scoped)
         vars_pop_scope(sh->vars);
@@ -448,10 +473,16 @@ static void spawn_report(const struct spawn *sp, int err)
  * unexported variables, traps or jobs) reading the file, with the
  * environment the program would have had (`VAR=x ./script` included).
  */
-_Noreturn static void spawn_script(struct shell *sh, const struct spawn *sp)
+_Noreturn void exec_become_script(struct shell *sh, const char *path, char *const *argv,
+                                  char *const *envp)
 {
     struct child_plan cp = { -1, false, false };
+    struct spawn one = { 0 };
+    const struct spawn *sp = &one;
     int argc = 0;
+    one.path = path;
+    one.argv = (char **)argv;
+    one.envp = (char **)envp;
     while (sp->argv[argc] != NULL)
         argc++;
     exec_child_forget(sh, &cp);
@@ -488,13 +519,13 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
         sys_execve(sp->path, sp->argv, sp->envp);
         err = errno;
         if (err == ENOEXEC)
-            spawn_script(sh, sp);
+            exec_become_script(sh, sp->path, sp->argv, sp->envp);
     }
     if (sp->path == NULL)
         sys_trace_note("'%s' is not in any PATH directory: nothing to execve", sp->name);
     spawn_report(sp, err);
     fflush(NULL);
-    _exit(err == ENOENT ? STATUS_NOTFOUND : STATUS_NOEXEC);
+    _exit(err == ENOENT || err == ENAMETOOLONG ? STATUS_NOTFOUND : STATUS_NOEXEC);
 }
 
 pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp)

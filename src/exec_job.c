@@ -420,7 +420,8 @@ int exec_pipeline(struct shell *sh, struct node *n, bool last)
         status = exec_tree(sh, n->u.pipeline.stages[0]);   /* `! cmd`: no fork */
     if (negated) {
         sh->errexit_off--;
-        status = status == 0 ? 1 : 0;
+        if (sh->jump != JUMP_RETURN && sh->jump != JUMP_EXIT)
+            status = status == 0 ? 1 : 0;   /* `! return 5` returns 5, `! exit 3` exits 3 */
     }
     return status;
 }

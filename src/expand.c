@@ -156,10 +156,16 @@ static bool is_glob_char(char c)
     return c == '*' || c == '?' || c == '[';
 }
 
-/* Characters fnmatch/glob would treat specially: escape them when quoted. */
+/*
+ * Characters fnmatch/glob would treat specially, also inside a bracket
+ * expression ('-' for a range, '!' and '^' to negate, ':' of a class name):
+ * escape them when quoted, so `[a\-z]`, `["!"a]` and `[[:punct\:]]` keep
+ * them literal.
+ */
 static bool needs_escape(char c)
 {
-    return is_glob_char(c) || c == ']' || c == '\\';
+    return is_glob_char(c) || c == ']' || c == '\\' || c == '-' || c == '!' || c == '^'
+           || c == ':';
 }
 
 /* The buffer as one string: quote removal, or escaped for fnmatch. */
@@ -219,10 +225,11 @@ static void xp_literal(struct xctx *x, const char *s, bool first, bool last, uns
 {
     unsigned fl = (ctx & C_DQ) ? F_QUOTED : (ctx & C_ARG) ? F_SPLIT : 0;
     bool tilde = !(x->flags & EXP_NOTILDE) && !(ctx & C_DQ);
-    bool assign = tilde && (x->flags & EXP_ASSIGN) && (ctx & C_TOP);
+    /* in an assignment, ':' starts a tilde-prefix in ${x-word} too: x=~:${u-~:~} */
+    bool assign = tilde && (x->flags & EXP_ASSIGN) && (ctx & (C_TOP | C_ARG));
     const char *stop = assign ? "/:" : "/";
     size_t eq = 0;
-    if (assign && first && vars_is_assignment(s, &eq))
+    if (assign && first && (ctx & C_TOP) && vars_is_assignment(s, &eq))
         eq++;                       /* the index just after NAME= */
     size_t i = 0;
     while (s[i] != '\0') {
@@ -711,19 +718,49 @@ static void split_fields(struct xctx *x, const struct xbuf *b, struct argv_vec *
 
 /* ==== Entry points ==== */
 
-int expand_words(struct shell *sh, struct arena *a, const struct word *words,
-                 char ***argv_out, size_t *argc_out)
+/* Is W written as NAME=... with NAME and '=' unquoted (a declaration's assignment)? */
+static bool word_is_assignment(const struct word *w)
+{
+    size_t len;
+    return w->parts != NULL && w->parts->kind == WP_LITERAL
+           && vars_is_assignment(w->parts->u.text, &len);
+}
+
+/* Expand one word into fields, appended to AV.  0 or -1. */
+static int expand_fields(struct shell *sh, struct arena *a, const struct word *w,
+                         struct argv_vec *av)
+{
+    struct xbuf b;
+    xb_init(&b);
+    struct xctx x = { sh, a, 0, true, &b };
+    int rc = xp_parts(&x, w->parts, C_TOP);
+    if (rc == 0)
+        split_fields(&x, &b, av);
+    xb_free(&b);
+    return rc;
+}
+
+int expand_command(struct shell *sh, struct arena *a, const struct word *words,
+                   expand_decl_fn *is_decl, char ***argv_out, size_t *argc_out)
 {
     struct argv_vec av = { NULL, 0, 0 };
+    enum decl_kind decl = is_decl != NULL ? DECL_NEXT : DECL_NO;
     int rc = 0;
     for (const struct word *w = words; w != NULL && rc == 0; w = w->next) {
-        struct xbuf b;
-        xb_init(&b);
-        struct xctx x = { sh, a, 0, true, &b };
-        rc = xp_parts(&x, w->parts, C_TOP);
-        if (rc == 0)
-            split_fields(&x, &b, &av);
-        xb_free(&b);
+        if (decl == DECL_YES && word_is_assignment(w)) {
+            /* export/readonly/local NAME=value: expanded as an assignment,
+             * one field, tilde after '=' and ':' (XCU 2.9.1.1) */
+            char *s = expand_word(sh, a, w, EXP_ASSIGN);
+            if (s == NULL)
+                rc = -1;
+            else
+                argv_push(&av, a, s);
+            continue;
+        }
+        size_t before = av.len;
+        rc = expand_fields(sh, a, w, &av);
+        for (size_t i = before; i < av.len && decl == DECL_NEXT; i++)
+            decl = is_decl(sh, av.v[i]);    /* the command name decides */
     }
     /* argv_push always leaves room for the NULL */
     char **argv = av.v != NULL ? av.v : arena_alloc(a, sizeof *argv);
@@ -732,6 +769,12 @@ int expand_words(struct shell *sh, struct arena *a, const struct word *words,
     if (argc_out != NULL)
         *argc_out = av.len;
     return rc;
+}
+
+int expand_words(struct shell *sh, struct arena *a, const struct word *words,
+                 char ***argv_out, size_t *argc_out)
+{
+    return expand_command(sh, a, words, NULL, argv_out, argc_out);
 }
 
 char *expand_word(struct shell *sh, struct arena *a, const struct word *w, unsigned flags)

@@ -146,29 +146,61 @@ static struct lex_alias *live_alias(struct lexer *lx)
     return NULL;
 }
 
-/* peek() when no line character is at hand: alias text, next line, or end. */
+/* Is TEXT[I] a backslash-newline (a line continuation)? */
+static inline bool is_continuation(const char *text, size_t i, size_t len)
+{
+    return text[i] == '\\' && i + 1 < len && text[i + 1] == '\n';
+}
+
+/*
+ * peek() when the fast path cannot answer: alias text, the next line, the
+ * end of input, or a backslash-newline.  Outside raw mode a backslash-newline
+ * is removed wherever it appears, inside operators, names and ${...} too
+ * (XCU 2.2.1): the lexer never sees it.
+ */
 static int peek_slow(struct lexer *lx)
 {
-    struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
-    if (al != NULL)
-        return (unsigned char)al->text[al->pos];
-    while (lx->line == NULL || lx->pos >= lx->len)
-        if (!fetch_line(lx))
-            return LEX_EOF;
-    return (unsigned char)lx->line[lx->pos];
+    for (;;) {
+        struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+        if (al != NULL) {
+            if (!lx->raw && is_continuation(al->text, al->pos, strlen(al->text))) {
+                al->pos += 2;
+                continue;
+            }
+            return (unsigned char)al->text[al->pos];
+        }
+        while (lx->line == NULL || lx->pos >= lx->len)
+            if (!fetch_line(lx))
+                return LEX_EOF;
+        if (!lx->raw && is_continuation(lx->line, lx->pos, lx->len)) {
+            lx->pos += 2;
+            continue;
+        }
+        return (unsigned char)lx->line[lx->pos];
+    }
 }
 
 /*
  * The next character without consuming it; reads a line only when needed.
- * Inline with the common case first (no alias text, a character left on the
- * line): the lexer calls it for every character, so a call per character
- * was a tenth of the parse time.
+ * Inline with the common case first (no alias text, a character other than
+ * a backslash left on the line): the lexer calls it for every character, so
+ * a call per character was a tenth of the parse time.
  */
 static inline int peek(struct lexer *lx)
 {
-    if (lx->aliases == NULL && lx->pos < lx->len)
+    if (lx->aliases == NULL && lx->pos < lx->len && lx->line[lx->pos] != '\\')
         return (unsigned char)lx->line[lx->pos];
     return peek_slow(lx);
+}
+
+/* The next character exactly as written: a backslash-newline stays. */
+static int peek_raw(struct lexer *lx)
+{
+    bool was = lx->raw;
+    lx->raw = true;
+    int c = peek(lx);
+    lx->raw = was;
+    return c;
 }
 
 /* Consume the character peek() returned. */
@@ -373,7 +405,7 @@ static int lex_squote(struct lexer *lx, struct partbuf *pb, int line)
     pb_addn(lx, pb, WP_QUOTED, "", 0);
     pb->pend_forced = true;             /* '' is a word */
     for (;;) {
-        int c = peek(lx);
+        int c = peek_raw(lx);
         if (c == LEX_EOF) {
             lex_error_open_quote(lx, line);
             return -1;
@@ -410,9 +442,21 @@ static int lex_dquote(struct lexer *lx, struct partbuf *pb, int line)
     return 0;
 }
 
-/* Which characters a backslash protects in MODE (besides newline). */
-static bool escapable(enum lex_mode mode, int c)
+/*
+ * Inside "${x#pat}" the pattern is read as if unquoted (its text kind is
+ * LITERAL): '...' quotes there and a backslash quotes any character, as in
+ * dash: "${x#'a*'}", "${x#*\'}", "${x#\(}".
+ */
+static inline bool is_dq_pattern(enum lex_mode mode, const struct partbuf *pb)
 {
+    return mode == M_BRACE_DQ && pb->text_kind == WP_LITERAL;
+}
+
+/* Which characters a backslash protects in MODE (besides newline). */
+static bool escapable(enum lex_mode mode, const struct partbuf *pb, int c)
+{
+    if (is_dq_pattern(mode, pb))
+        return true;
     switch (mode) {
     case M_WORD:
     case M_BRACE:
@@ -432,12 +476,12 @@ static bool escapable(enum lex_mode mode, int c)
 static void lex_backslash(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 {
     advance(lx);
-    int c = peek(lx);
+    int c = peek_raw(lx);
     if (c == '\n') {
         advance(lx);                    /* line continuation: both vanish */
         return;
     }
-    if (c == LEX_EOF || !escapable(mode, c)) {
+    if (c == LEX_EOF || !escapable(mode, pb, c)) {
         pb_addc(lx, pb, WP_QUOTED, '\\');   /* stays a literal backslash */
         return;
     }
@@ -461,7 +505,7 @@ static int collect_backquote(struct lexer *lx, bool in_dq, struct strbuf *out, i
         if (c == '`')
             return 0;
         if (c == '\\') {
-            int d = peek(lx);
+            int d = peek_raw(lx);
             if (d == '\\' || d == '`' || d == '$' || (in_dq && d == '"')) {
                 advance(lx);
                 c = d;
@@ -519,7 +563,19 @@ static int lex_cmdsub(struct lexer *lx, struct partbuf *pb)
     struct wpart *wp = ast_wpart(lx->shared->arena, WP_CMDSUB);
     if (!enter(lx))
         return -1;
+    /* here-documents started before the $( have their bodies after the line
+     * that ends outside it; one started inside may end inside:
+     * cat <<A; echo "$(cat <<B<newline>inner<newline>B<newline>)"<newline>outer<newline>A */
+    struct lex_heredoc *outer = lx->heredocs, **outer_tail = lx->heredoc_tail;
+    lx->heredocs = NULL;
+    lx->heredoc_tail = &lx->heredocs;
     int rc = lx->shared->subparse(lx->shared->subparse_ctx, lx, true, &wp->u.cmd);
+    if (outer != NULL) {
+        *outer_tail = lx->heredocs;     /* still pending from inside: after the outer ones */
+        if (lx->heredocs == NULL)
+            lx->heredoc_tail = outer_tail;
+        lx->heredocs = outer;
+    }
     leave(lx);
     if (rc < 0)
         return -1;
@@ -562,12 +618,15 @@ static const char *lex_param_name(struct lexer *lx, bool braced)
     int c = peek(lx);
     sb_reset(&lx->nb);
     if (is_name_start(c) && lx->aliases == NULL) {
-        size_t start = lx->pos;     /* a name never spans lines: copy it from the line */
+        size_t start = lx->pos;     /* the common case: copy the name from the line */
         while (lx->pos < lx->len && is_name_char((unsigned char)lx->line[lx->pos]))
             lx->pos++;
-        return arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+        if (!is_continuation(lx->line, lx->pos, lx->len))
+            return arena_strndup(lx->shared->arena, lx->line + start, lx->pos - start);
+        sb_putn(&lx->nb, lx->line + start, lx->pos - start);   /* it goes on after a \-newline */
+        c = peek(lx);
     }
-    if (is_name_start(c)) {
+    if (is_name_start(c) || lx->nb.len > 0) {
         while (is_name_char(c = peek(lx))) {
             sb_putc(&lx->nb, (char)c);
             advance(lx);
@@ -680,13 +739,110 @@ static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int
     return 0;
 }
 
-/* A '$': parameter, command substitution, arithmetic, or a literal '$'. */
+/* ==== $'...' ==== */
+
+static int hex_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Read up to MAX digits of BASE (8 or 16) into *VALUE; returns how many. */
+static int lex_digits(struct lexer *lx, int base, int max, int *value)
+{
+    int n = 0;
+    *value = 0;
+    for (int d; n < max && (d = hex_value(peek_raw(lx))) >= 0 && d < base; n++) {
+        *value = *value * base + d;
+        advance(lx);
+    }
+    return n;
+}
+
+/* The character an escape in $'...' stands for (the backslash was read), or
+ * -1 when it is not one: then the backslash stays, as bash keeps it. */
+static int lex_ansi_escape(struct lexer *lx)
+{
+    static const char from[] = "abeEfnrtv\\'\"?", to[] = "\a\b\033\033\f\n\r\t\v\\'\"?";
+    int c = peek_raw(lx), v;
+    const char *hit = c != LEX_EOF && c != '\0' ? strchr(from, c) : NULL;
+    if (hit != NULL) {
+        advance(lx);
+        return (unsigned char)to[hit - from];
+    }
+    if (c >= '0' && c <= '7') {
+        lex_digits(lx, 8, 3, &v);
+        return v & 0xff;
+    }
+    if (c == 'x') {
+        advance(lx);
+        return lex_digits(lx, 16, 2, &v) > 0 ? v : -1;
+    }
+    if (c == 'c') {
+        advance(lx);
+        c = peek_raw(lx);
+        if (c == LEX_EOF || c == '\'')
+            return -1;
+        advance(lx);
+        if (c == '\\' && peek_raw(lx) == '\\')
+            advance(lx);                /* \c\\ is control-backslash */
+        return c == '?' ? 0x7f : (c & 0x1f);
+    }
+    return -1;
+}
+
+/*
+ * $'...' (POSIX.1-2024): single quotes in which backslash escapes stand for
+ * characters: \n \t \\ \' \" \xHH \ddd \cX \e and the C ones.  The result
+ * is quoted text; a \0 ends it (a C string cannot hold the NUL).
+ */
+static int lex_dollar_squote(struct lexer *lx, struct partbuf *pb, int line)
+{
+    bool ended = false;         /* after a NUL the rest is dropped */
+    advance(lx);                /* the quote */
+    pb_addn(lx, pb, WP_QUOTED, "", 0);
+    pb->pend_forced = true;     /* $'' is a word */
+    for (;;) {
+        int c = peek_raw(lx);
+        if (c == LEX_EOF) {
+            lex_error_msg(lx, line, "unterminated quoted string");
+            return -1;
+        }
+        advance(lx);
+        if (c == '\'')
+            return 0;
+        if (c == '\\') {
+            c = lex_ansi_escape(lx);
+            if (c < 0)
+                c = '\\';             /* not an escape: the backslash stays */
+            if (c == 0)
+                ended = true;
+        }
+        if (!ended)
+            pb_addc(lx, pb, WP_QUOTED, c);
+    }
+}
+
+/* A '$': parameter, command substitution, arithmetic, $'...', or a literal '$'. */
 static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 {
     int line = lx->lineno;
     advance(lx);
     int c = peek(lx);
     bool in_dq = mode == M_DQ || mode == M_BRACE_DQ || mode == M_HEREDOC;
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || is_dq_pattern(mode, pb))) {
+        pb_flush(lx, pb);
+        return lex_dollar_squote(lx, pb, line);
+    }
+    if (c == '(' && lx->in_delim) {
+        pb_addc(lx, pb, pb->text_kind, '$');    /* no substitution in a delimiter */
+        return 0;
+    }
     if (c != '(' && c != '{' && !is_name_char(c) && !is_special_param(c)) {
         pb_addc(lx, pb, pb->text_kind, '$');
         return 0;
@@ -715,10 +871,7 @@ static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
 static int lex_plain(struct lexer *lx, struct partbuf *pb, enum lex_mode mode, int c)
 {
     int line = lx->lineno;
-    /* Inside "${x#pat}" the pattern is read as if unquoted (its text kind is
-     * LITERAL), so '...' quotes there too, as in dash: "${x#'a*'}". */
-    bool dq_pattern = mode == M_BRACE_DQ && pb->text_kind == WP_LITERAL;
-    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || dq_pattern))
+    if (c == '\'' && (mode == M_WORD || mode == M_BRACE || is_dq_pattern(mode, pb)))
         return lex_squote(lx, pb, line);
     if (c == '"' && (mode == M_WORD || mode == M_BRACE || mode == M_BRACE_DQ))
         return lex_dquote(lx, pb, line);
@@ -991,12 +1144,8 @@ static void skip_space(struct lexer *lx)
         int c = peek(lx);
         if (is_blank(c)) {
             advance(lx);
-        } else if (c == '\\' && lx->aliases == NULL && lx->pos + 1 < lx->len
-                   && lx->line[lx->pos + 1] == '\n') {
-            advance(lx);
-            advance(lx);
         } else if (c == '#') {
-            while ((c = peek(lx)) != '\n' && c != LEX_EOF)
+            while ((c = peek_raw(lx)) != '\n' && c != LEX_EOF)
                 advance(lx);
         } else {
             return;
@@ -1024,9 +1173,31 @@ void lex_next(struct lexer *lx, struct token *out)
     } else if (is_operator_start(c)) {
         t.kind = lex_operator(lx);
     } else {
+        const char *line = lx->line;
+        size_t start = lx->pos;
+        int lineno = lx->lineno;
+        bool want = lx->want_src && lx->aliases == NULL;
+        lx->in_delim = lx->want_src;    /* a delimiter: `<<$(a)` is `$`, then a '(' (as dash) */
+        lx->want_src = false;
         lex_word(lx, &t);
+        lx->in_delim = false;
+        if (want && lx->aliases == NULL && lx->line == line && lx->lineno == lineno
+            && t.kind == TOK_WORD)
+            lx->src = arena_strndup(lx->shared->arena, line + start, lx->pos - start);
     }
+    lx->want_src = false;
     *out = t;
+}
+
+void lex_want_source(struct lexer *lx)
+{
+    lx->want_src = true;
+    lx->src = NULL;
+}
+
+const char *lex_source(const struct lexer *lx)
+{
+    return lx->src;
 }
 
 void lex_skip_line(struct lexer *lx)

@@ -200,6 +200,21 @@ static void parse_linebreak(struct parser *p)
         ;
 }
 
+/*
+ * linebreak, then the lookahead in command position.  An alias read there
+ * may give a reserved word (`alias FI=fi`) that ends the list, or nothing
+ * at all, and then the newlines after it are a linebreak too (as in dash).
+ */
+static struct token *peek_command_after_linebreak(struct parser *p)
+{
+    for (;;) {
+        parse_linebreak(p);
+        struct token *t = peek_command(p);
+        if (t->kind != TOK_NEWLINE)
+            return t;
+    }
+}
+
 /* ==== Redirections ==== */
 
 static bool is_redir_op(enum tok_kind k)
@@ -234,14 +249,41 @@ static void delim_expansion_text(struct strbuf *sb, const struct wpart *wp)
     ast_word_text(sb, &w);
 }
 
+/* Quote removal on the source text S of a delimiter; *QUOTED if it had quotes. */
+static const char *delim_unquote(struct parser *p, const char *s, bool *quoted)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char q = 0;                 /* the open quote, if any */
+    for (; *s != '\0'; s++) {
+        if (q == '\'' && *s != '\'') {
+            sb_putc(&sb, *s);
+        } else if (*s == '\\' && s[1] != '\0' && (q == 0 || strchr("$`\"\\", s[1]))) {
+            *quoted = true;
+            sb_putc(&sb, *++s);
+        } else if ((*s == '\'' && q != '"') || (*s == '"' && q != '\'')) {
+            *quoted = true;
+            q = q == 0 ? *s : 0;
+        } else {
+            sb_putc(&sb, *s);
+        }
+    }
+    const char *d = arena_strndup(p->a, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    return d;
+}
+
 /*
- * The delimiter of a here-document: the word with its quotes removed and
- * nothing expanded (`<<E$F` ends at a line "E$F", as in dash).
+ * The delimiter of a here-document: the word as written with its quotes
+ * removed and nothing expanded (`<<E$F` ends at a line "E$F" and `<<${a}`
+ * at "${a}", as in dash).  From the source text when the lexer kept it,
+ * else rebuilt from the parts.
  */
 static const char *heredoc_delim(struct parser *p, const struct word *w, bool *quoted)
 {
     struct strbuf sb = STRBUF_INIT;
     *quoted = false;
+    if (lex_source(p->lx) != NULL)
+        return delim_unquote(p, lex_source(p->lx), quoted);
     for (const struct wpart *wp = w->parts; wp != NULL; wp = wp->next) {
         if (wp->kind == WP_LITERAL) {
             sb_puts(&sb, wp->u.text);
@@ -287,6 +329,8 @@ static struct redir *parse_io_redirect(struct parser *p)
     r->op = redir_op_of(k);
     if (r->fd < 0)
         r->fd = (r->op == R_IN || r->op == R_RDWR || r->op == R_DUP_IN || r->op == R_HEREDOC) ? 0 : 1;
+    if (r->op == R_HEREDOC)
+        lex_want_source(p->lx);             /* the delimiter is the word as written */
     if (!at(p, TOK_WORD))
         return (struct redir *)syntax_error(p);
     struct word *w = p->tok.word;
@@ -528,9 +572,9 @@ static struct node *parse_for_clause(struct parser *p)
         parse_wordlist(p, &n->u.for_.words);
         if (!accept(p, TOK_SEMI) && !at(p, TOK_NEWLINE))
             return syntax_error(p);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);        /* `do` may come from an alias */
     } else if (accept(p, TOK_SEMI)) {
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
     }
     n->u.for_.body = parse_do_group(p);
     return n->u.for_.body ? n : NULL;
@@ -688,7 +732,7 @@ static struct node *parse_pipe_sequence(struct parser *p, bool negated, struct s
     n->u.pipeline.stages = arena_alloc(p->a, cap * sizeof *n->u.pipeline.stages);
     n->u.pipeline.stages[n->u.pipeline.nstages++] = first;
     while (accept(p, TOK_PIPE)) {
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         struct node *cmd = parse_command(p);
         if (cmd == NULL)
             return NULL;
@@ -720,7 +764,7 @@ static struct node *parse_and_or(struct parser *p)
     while (left != NULL && (at(p, TOK_AND_IF) || at(p, TOK_OR_IF))) {
         struct node *n = ast_node(p->a, at(p, TOK_AND_IF) ? N_AND : N_OR, left->pos);
         advance(p);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         n->u.binary.left = left;
         n->u.binary.right = parse_pipeline(p);
         left = n->u.binary.right ? n : NULL;
@@ -768,7 +812,7 @@ static struct node *parse_term(struct parser *p)
             return list;
         }
         seq_append(p, &tail, n);
-        parse_linebreak(p);
+        peek_command_after_linebreak(p);
         if (at_list_end(p))
             return list;
     }
@@ -777,8 +821,7 @@ static struct node *parse_term(struct parser *p)
 /* compound_list : linebreak term [separator] */
 static struct node *parse_compound_list(struct parser *p)
 {
-    parse_linebreak(p);
-    peek_command(p);
+    peek_command_after_linebreak(p);
     if (at_list_end(p))
         return syntax_error(p);                 /* POSIX wants at least one command */
     return parse_term(p);
@@ -910,6 +953,7 @@ enum parse_status parser_next(struct parser *p, struct arena *a, struct node **o
     p->lx = &p->root;
     *out = NULL;
     lex_start_command(p->lx);
+    peek_command(p);                            /* an alias may give nothing but the newline */
     if (accept(p, TOK_NEWLINE))
         return PARSE_OK;                        /* a blank or comment-only line */
     if (at(p, TOK_EOF)) {

@@ -9,8 +9,9 @@
  * The cache saves the walk (a stat per directory before the match) for a
  * command run again.  A cache that outlives a `mv` or a PATH change is a
  * classic shell bug, so an entry is used only while PATH is the very string
- * it was found with and its file is still an executable regular file; only
- * absolute results are kept (a relative PATH entry depends on the cwd).
+ * it was found with and its file is still an executable regular file (else
+ * PATH is searched again); assigning PATH and `cd` forget everything (a
+ * relative PATH entry depends on the cwd).
  */
 #include "path.h"
 
@@ -96,10 +97,15 @@ static char *cache_get(const char *name, const char *pathvar)
     return xstrdup(c->full);
 }
 
+void path_foreach(void (*fn)(const char *full, void *ctx), void *ctx)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        if (cache[i].name != NULL)
+            fn(cache[i].full, ctx);
+}
+
 static void cache_put(const char *name, const char *full)
 {
-    if (full[0] != '/')
-        return;
     struct cached *c = &cache[cache_slot(name)];
     free(c->name);
     free(c->full);

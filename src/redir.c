@@ -163,6 +163,8 @@ static int apply_open(const struct fd_op *op, const char *why)
 
 static int apply_dup(const struct fd_op *op, struct redir_saved *save, const char *why)
 {
+    if (op->src == op->fd)
+        return 0;       /* `3>&3` duplicates nothing: a no-op even when 3 is closed (as dash) */
     /* our saved copies are not the user's descriptors: `>&11` when 11 only
      * holds our copy must fail as if 11 were closed */
     if (find_saved_copy(save, op->src) != NULL || sys_dup2(op->src, op->fd, why) < 0) {

@@ -92,6 +92,9 @@ static bool repl_run_one(struct shell *sh, struct node *n, struct arena *a, bool
     case JUMP_CONTINUE:
         sh->jump = JUMP_NONE;           /* outside a loop: ignored */
         return true;
+    case JUMP_ABORT:
+        sh->jump = JUMP_NONE;           /* the error dropped the rest of the line */
+        return true;
     case JUMP_NONE:
         return true;
     }

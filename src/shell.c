@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "path.h"
 #include "sys.h"
 #include "trace.h"
 #include "trace_html.h"
@@ -371,13 +372,21 @@ _Noreturn void shell_exit(struct shell *sh, int status)
     exit(status & 0xff);
 }
 
+int shell_set_var(struct shell *sh, const char *name, const char *value, unsigned flags)
+{
+    if (sh->opt.allexport)
+        flags |= VAR_EXPORT;
+    if (strcmp(name, "PATH") == 0)
+        path_forget();          /* every remembered command was found with the old PATH */
+    return vars_set(sh->vars, name, value, flags);
+}
+
 void shell_error_exit(struct shell *sh, int status)
 {
     sh->last_status = status;
     /* Unwind rather than exit here, so that redirections are undone and
      * descriptors closed on the way out; the top level calls shell_exit. */
-    if (!sh->opt.interactive) {
-        sh->jump = JUMP_EXIT;
-        sh->jump_count = 0;
-    }
+    sh->jump = sh->opt.interactive ? JUMP_ABORT : JUMP_EXIT;
+    sh->jump_count = 0;
+    sh->jump_error = true;
 }

@@ -79,11 +79,11 @@ asan() {
 }
 
 # The targets side by side (tests/fuzz/run.sh runs them one after the
-# other): FUZZ_SECONDS of wall-clock time in all instead of three times that.
+# other): FUZZ_SECONDS of wall-clock time in all instead of five times that.
 fuzz() {
     tests/fuzz/build.sh build-fuzz || return
     pids=""
-    for t in parser arith expand; do
+    for t in parser arith expand trace heredoc_alias; do
         tests/fuzz/run.sh build-fuzz "$fuzz_seconds" "$t" > "build-fuzz/run-$t.out" 2>&1 &
         pids="$pids $!"
     done

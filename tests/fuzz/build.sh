@@ -4,7 +4,7 @@
 # src/*.c (minus main.c) and each harness directly.  Needs Debian's
 # `clang` and `libclang-rt-14-dev` (or any clang with libFuzzer).
 #
-#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand,trace}
+#   tests/fuzz/build.sh build-fuzz         # -> build-fuzz/fuzz_{parser,arith,expand,trace,heredoc_alias}
 #   tests/fuzz/run.sh build-fuzz 60        # run each for 60 s
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +32,7 @@ cmake -DOUT="$out/trace_assets.c" \
       -P "$root/cmake/embed.cmake"
 $CC $CFLAGS -c "$out/trace_assets.c" -o "$out/obj/trace_assets.o"
 objs="$objs $out/obj/trace_assets.o"
-for t in parser arith expand trace; do
+for t in parser arith expand trace heredoc_alias; do
     $CC $CFLAGS -fsanitize=fuzzer "$here/fuzz_$t.c" $objs -lreadline -o "$out/fuzz_$t"
 done
-echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand $out/fuzz_trace"
+echo "built $out/fuzz_parser $out/fuzz_arith $out/fuzz_expand $out/fuzz_trace $out/fuzz_heredoc_alias"

@@ -508,8 +508,9 @@ static void test_flow_jumps(void **state)
     assert_int_equal(sh->jump_count, 2);
     sh->jump = JUMP_NONE;
     assert_int_equal(run(sh, bi_continue, "continue", "0", NULL), 2);
-    assert_int_equal(sh->jump, JUMP_NONE);
-    sh->last_status = 5;    /* the error above set $? (interactive shells go on) */
+    assert_int_equal(sh->jump, JUMP_ABORT);     /* interactive: the rest of the line goes */
+    sh->jump = JUMP_NONE;
+    sh->last_status = 5;    /* the error above set $? */
     assert_int_equal(run(sh, bi_return, "return", NULL), 5);
     assert_int_equal(sh->jump, JUMP_RETURN);
     sh->jump = JUMP_NONE;
@@ -520,7 +521,8 @@ static void test_flow_jumps(void **state)
     assert_int_equal(sh->jump, JUMP_EXIT);
     sh->jump = JUMP_NONE;
     assert_int_equal(run(sh, bi_exit, "exit", "abc", NULL), 2);
-    assert_int_equal(sh->jump, JUMP_NONE);
+    assert_int_equal(sh->jump, JUMP_ABORT);     /* interactive: an error, not an exit */
+    sh->jump = JUMP_NONE;
     sh->loop_depth = 0;
 }
 
