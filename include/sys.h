@@ -77,6 +77,8 @@ int sys_write_all(int fd, const void *buf, size_t n);
  * stdio, no malloc) or be handed to posix_spawn.  The files were opened
  * by the parent; the child only moves descriptors.
  */
+enum { SYS_SPAWN_MAX_MOVES = 32 };  /* more moves than this: E2BIG */
+
 struct sys_spawn_req {
     const char *path;           /* what to execve (the PATH search is done) */
     char *const *argv;

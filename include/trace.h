@@ -23,6 +23,8 @@ struct trace_event {
     const char *err;        /* "EBADF" when result is -1, else NULL */
     const char *detail;     /* "exited 3", "[3, 4]", "(child)" */
     const char *reason;     /* the plain-words WHY */
+    long pid, ppid;         /* who made the call (a vfork child's calls are
+                             * reported by its parent after the fact) */
 };
 
 /*
@@ -48,6 +50,8 @@ void trace_record(const struct trace_event *ev);
  * `.`) are counted and ignored: the picture belongs to the outermost. */
 void trace_command_begin(const char *text);
 void trace_command_end(int status);
+/* The top-level shell is about to execve in place: draw the picture now. */
+void trace_exec_in_place(void);
 
 /* Step mode: pause on TTY (a descriptor, -1: off) before fork, exec, wait. */
 void trace_step_set(int tty);

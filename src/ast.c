@@ -574,6 +574,8 @@ static void dot_escaped(struct strbuf *sb, const char *text)
 }
 
 static int dot_node(struct strbuf *sb, const struct node *n, int *next);
+static void text_words(struct strbuf *sb, const struct word *w, const char *sep, bool *first);
+static void text_redirs(struct strbuf *sb, const struct redir *r, bool first);
 
 /* An edge from node FROM to a new node for CHILD (if any), labelled LABEL. */
 static void dot_child(struct strbuf *sb, int from, const char *label, const struct node *child,
@@ -592,6 +594,13 @@ static void dot_label(struct strbuf *sb, const struct node *n)
         "simple", "pipeline", "&&", "||", ";", "&", "( subshell )", "{ group }",
         "if", "while", "until", "for", "case", "function"};
     sb_puts(sb, n->kind == N_PIPELINE && n->u.pipeline.negated ? "! pipeline" : kinds[n->kind]);
+    if (n->kind == N_CASE) {
+        struct strbuf text = STRBUF_INIT;
+        ast_word_text(&text, n->u.case_.subject);
+        sb_puts(sb, "\\n");
+        dot_escaped(sb, sb_str(&text));
+        sb_free(&text);
+    }
     if (n->kind == N_SIMPLE || n->kind == N_FOR || n->kind == N_FUNCDEF || n->redirs != NULL) {
         struct strbuf text = STRBUF_INIT;
         if (n->kind == N_FOR)
@@ -600,8 +609,11 @@ static void dot_label(struct strbuf *sb, const struct node *n)
             sb_printf(&text, "%s()", n->u.func.name);
         else if (n->kind == N_SIMPLE)
             ast_text(&text, n);
-        else
-            sb_puts(&text, "with redirections");
+        if (n->kind != N_SIMPLE && n->redirs != NULL) {     /* what --ast shows */
+            if (text.len > 0)
+                sb_putc(&text, ' ');
+            text_redirs(&text, n->redirs, true);
+        }
         sb_puts(sb, "\\n");
         dot_escaped(sb, sb_str(&text));
         sb_free(&text);
@@ -641,8 +653,22 @@ static int dot_node(struct strbuf *sb, const struct node *n, int *next)
         break;
     case N_FOR: dot_child(sb, me, "do", n->u.for_.body, next); break;
     case N_CASE:
-        for (const struct case_item *ci = n->u.case_.items; ci; ci = ci->next)
-            dot_child(sb, me, "item", ci->body, next);
+        for (const struct case_item *ci = n->u.case_.items; ci; ci = ci->next) {
+            struct strbuf pat = STRBUF_INIT, lab = STRBUF_INIT;
+            bool first = true;
+            text_words(&pat, ci->patterns, " | ", &first);
+            sb_puts(&pat, ci->fallthrough ? ") ;&" : ")");
+            dot_escaped(&lab, sb_str(&pat));
+            if (ci->body != NULL) {
+                dot_child(sb, me, sb_str(&lab), ci->body, next);
+            } else {            /* an empty item: still a pattern to show */
+                int to = (*next)++;
+                sb_printf(sb, "  n%d [label=\"(nothing)\"];\n  n%d -> n%d [label=\"%s\"];\n",
+                          to, me, to, sb_str(&lab));
+            }
+            sb_free(&pat);
+            sb_free(&lab);
+        }
         break;
     case N_FUNCDEF: dot_child(sb, me, "body", n->u.func.body, next); break;
     case N_SIMPLE: break;

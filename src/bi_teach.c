@@ -381,7 +381,8 @@ static int fds_table(long pid, long shell)
     snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
     DIR *d = opendir(dir);
     if (d == NULL) {
-        diag_error("fds", "%ld: %s", pid, strerror(errno));
+        bool denied = errno == EACCES || errno == EPERM;
+        diag_error("fds", "%ld: %s", pid, denied ? "permission denied" : strerror(errno));
         return 1;
     }
     int skip = pid == (long)getpid() ? dirfd(d) : -1;
@@ -400,6 +401,16 @@ static int fds_table(long pid, long shell)
             fds[k] = fds[k - 1];
             fds[k - 1] = t;
         }
+    /* the directory may be listable while its links are not (another
+     * user's process, or ptrace rules): say so once, not N empty rows */
+    if (n > 0) {
+        snprintf(link, sizeof link, "%s/%d", dir, fds[0]);
+        if (readlink(link, target, sizeof target - 1) < 0 && (errno == EACCES || errno == EPERM)) {
+            closedir(d);
+            diag_error("fds", "%ld: permission denied", pid);
+            return 1;
+        }
+    }
     printf("%-4s %-28s %-7s %-20s %s\n", "FD", "TARGET", "KIND", "FLAGS", "CLOEXEC");
     for (size_t i = 0; i < n; i++) {
         snprintf(link, sizeof link, "%s/%d", dir, fds[i]);

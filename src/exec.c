@@ -177,9 +177,9 @@ bool exec_nothing_left(const struct shell *sh)
      * ends, so it waits for it (and `exec` gives the terminal back first) */
     if (sh->exit_trap != NULL || sh->jobs.job_control)
         return false;
-    /* the top-level shell finishes the --trace-file/--trace-dot picture
-     * after its last command (and step mode asks before each wait) */
-    if (!sh->is_subshell && trace_active())
+    /* step mode asks before each wait (the trace never decides: before
+     * an exec in place it draws what it has, see trace_exec_in_place) */
+    if (sh->opt.step)
         return false;
     for (int sig = 1; sig < NSIG; sig++)
         if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')

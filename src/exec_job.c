@@ -217,8 +217,9 @@ int exec_subshell(struct shell *sh, struct node *n, bool last)
 
 /* ==== cmd & ==== */
 
-/* POSIX: without job control, `cmd &` reads /dev/null unless redirected. */
-static void stdin_from_null(void)
+/* POSIX: without job control, `cmd &` reads /dev/null unless redirected.
+ * N: the background command, for the trace ("stdin of 'sleep 1' -> ..."). */
+static void stdin_from_null(const struct node *n)
 {
     struct fd_op op;
     memset(&op, 0, sizeof op);
@@ -226,7 +227,7 @@ static void stdin_from_null(void)
     op.fd = 0;
     op.oflag = O_RDONLY;
     op.path = "/dev/null";
-    if (redir_apply(&op, 1, NULL, "stdin of a background job") < 0)
+    if (redir_apply(&op, 1, NULL, exec_label(n)) < 0)
         _exit(EXEC_REDIR_FAILED);
 }
 
@@ -236,14 +237,14 @@ _Noreturn static void background_child(struct shell *sh, struct node *n,
 {
     exec_child_forget(sh, cp);
     if (cp->pgid < 0)
-        stdin_from_null();
+        stdin_from_null(n->u.group.body);
     if (n->redirs != NULL) {
         struct arena *a = arena_new();
         struct fd_op *ops;
         size_t nops;
         if (exec_redir_plan(sh, a, n->redirs, &ops, &nops) < 0)
             exec_child_exit(sh, sh->last_status);
-        if (redir_apply(ops, nops, NULL, "background job") < 0)
+        if (redir_apply(ops, nops, NULL, exec_label(n)) < 0)
             exec_child_exit(sh, EXEC_REDIR_FAILED);
     }
     if (n->u.group.body == NULL)
@@ -306,7 +307,7 @@ _Noreturn static void stage_child(struct shell *sh, struct node *stage, int in,
 {
     exec_child_forget(sh, cp);
     if (first && cp->background && cp->pgid < 0)
-        stdin_from_null();
+        stdin_from_null(stage);
     /* the pipes are close-on-exec, but a builtin or compound stage never
      * execs: an end left open here would keep the reader from seeing EOF */
     if (in >= 0)

@@ -162,16 +162,15 @@ static void child_signals(void *ctx)
 
 /* May SP start without fork?  Not in fork mode, not when the child will
  * report an error (the PATH search failed), and not for `cmd &` (its stdin
- * and signals are set up in a forked child).  In auto mode, not while the
- * teaching trace or step mode is on either: the lessons narrate the classic
- * fork + exec, and step mode pauses inside the child; a strategy chosen
- * with set -o spawn=NAME is narrated as it is. */
+ * and signals are set up in a forked child).  In auto mode, not in step
+ * mode either: step mode pauses inside the child.  The trace never
+ * decides: it narrates whichever path runs. */
 static bool fast_allowed(const struct shell *sh, const struct spawn *sp,
                          const struct child_plan *cp)
 {
     if (sh->opt.spawn == SPAWN_FORK || sp->path == NULL || cp->background)
         return false;
-    if (sh->opt.spawn == SPAWN_AUTO && (sh->opt.step || sys_tracing()))
+    if (sh->opt.spawn == SPAWN_AUTO && sh->opt.step)
         return false;
     return sp->nops <= FAST_MAX_OPS;
 }
@@ -223,11 +222,11 @@ static bool parts_pure(const struct wpart *p)
 /* Is N a command whose subshell would only run one command: a simple
  * command with no assignments or redirections and pure words?  (set -u
  * and set -x would make the subshell print or exit on its own.)  Never in
- * fork mode, nor in auto mode under the teaching trace (see fast_allowed). */
+ * fork mode, nor in auto mode in step mode (see fast_allowed). */
 static bool cmdsub_simple(const struct shell *sh, const struct node *n)
 {
     if (sh->opt.spawn == SPAWN_FORK
-        || (sh->opt.spawn == SPAWN_AUTO && (sh->opt.step || sys_tracing())))
+        || (sh->opt.spawn == SPAWN_AUTO && sh->opt.step))
         return false;
     if (n->kind != N_SIMPLE || n->redirs != NULL || n->u.simple.assigns != NULL
         || n->u.simple.words == NULL || sh->opt.nounset || sh->opt.xtrace)
@@ -307,6 +306,9 @@ int exec_cmdsub_inline(struct shell *sh, struct node *n, int out_fd, int *status
     struct fd_op op = { FD_DUP, 1, out_fd, 0, false, NULL, NULL, 0 };
     int rc = -1;
     fflush(stdout);     /* the shell's own pending output is not the builtin's */
+    if (argv != NULL)
+        sys_trace_note("$(%s) runs in the shell: no child; the builtin writes into the "
+                       "pipe, and the shell reads its output from there", argv[0]);
     if (argv != NULL && redir_apply(&op, 1, &save, "$(...)") == 0) {
         *status = exec_run_builtin(sh, builtin_find(argv[0]), (int)argc, argv);
         redir_restore(&save);

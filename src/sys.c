@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,10 +141,11 @@ bool sys_tracing(void)
  * "execve(...) ...", or a free note) split into an event for trace.c's
  * JSONL and pictures.  BODY is cut up in place.
  */
-static void trace_event_of(char *body, const char *why)
+static void trace_event_of(char *body, const char *why, long pid, long ppid, const char *detail)
 {
     struct trace_event ev = {.call = "note", .args = NULL, .has_result = false,
-                             .result = 0, .err = NULL, .detail = body, .reason = why};
+                             .result = 0, .err = NULL, .detail = body, .reason = why,
+                             .pid = pid, .ppid = ppid};
     char *open = strchr(body, '(');
     char *eq = strstr(body, ") = ");
     char *dots = strstr(body, ") ...");
@@ -171,6 +173,8 @@ static void trace_event_of(char *body, const char *why)
             ev.detail = end != NULL && *end != '\0' ? end : NULL;
         }
     }
+    if (detail != NULL)
+        ev.detail = detail;
     trace_record(&ev);
 }
 
@@ -180,18 +184,14 @@ static void trace_event_of(char *body, const char *why)
  * out at once (before a fork or exec) and errno survives for the caller.
  * The same event goes to trace.c for the JSONL file and the pictures.
  */
-static void trace_line(const char *why, const char *fmt, ...)
+static void trace_vline(long pid, long ppid, bool quiet, const char *detail, const char *why,
+                        const char *fmt, va_list ap)
 {
-    if (!sys_tracing())
-        return;
     int saved_errno = errno;
     struct line l = {.len = 0};
-    va_list ap;
-    line_add(&l, "minish[%ld]: ", (long)getpid());
+    line_add(&l, "minish[%ld]: ", pid);
     size_t body = l.len;
-    va_start(ap, fmt);
     line_vadd(&l, fmt, ap);
-    va_end(ap);
     char copy[sizeof l.buf];
     memcpy(copy, l.buf + body, l.len - body + 1);
     if (why != NULL)
@@ -199,10 +199,59 @@ static void trace_line(const char *why, const char *fmt, ...)
     if (l.len >= sizeof l.buf - 1)
         l.len = sizeof l.buf - 2;       /* keep room for the newline */
     l.buf[l.len++] = '\n';
-    if (trace_fd >= 0)
+    if (trace_fd >= 0 && !quiet)
         (void)sys_write_all(trace_fd, l.buf, l.len);
-    trace_event_of(copy, why);
+    trace_event_of(copy, why, pid, ppid, detail);
     errno = saved_errno;
+}
+
+static void trace_line(const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void trace_line(const char *why, const char *fmt, ...)
+{
+    if (!sys_tracing())
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    trace_vline((long)getpid(), (long)getppid(), false, NULL, why, fmt, ap);
+    va_end(ap);
+}
+
+/* A line for a call another process made: the vfork or posix_spawn child
+ * PID, whose calls the parent reports once it runs again. */
+static void trace_line_of(long pid, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void trace_line_of(long pid, const char *why, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    trace_vline(pid, (long)getpid(), false, NULL, why, fmt, ap);
+    va_end(ap);
+}
+
+static void trace_pipe_line(const char *detail, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void trace_pipe_line(const char *detail, const char *why, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    trace_vline((long)getpid(), (long)getppid(), false, detail, why, fmt, ap);
+    va_end(ap);
+}
+
+/* An event for the JSONL file and the pictures only, not the text
+ * narration (a WNOHANG poll that found nothing: the shell makes one before
+ * every prompt, and the narration would drown in them). */
+static void trace_quiet(const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void trace_quiet(const char *why, const char *fmt, ...)
+{
+    if (!sys_tracing())
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    trace_vline((long)getpid(), (long)getppid(), true, NULL, why, fmt, ap);
+    va_end(ap);
 }
 
 /* "CALL = R" or "CALL = -1 EBADF (Bad file descriptor)". */
@@ -226,7 +275,8 @@ void sys_trace_note(const char *fmt, ...)
     trace_line(NULL, "%s", text);
 }
 
-/* "O_WRONLY|O_CREAT|O_TRUNC" for open's trace line. */
+/* "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC" for open's trace line, as strace
+ * spells the flags the kernel got. */
 static void flags_text(struct line *l, int flags)
 {
     int acc = flags & O_ACCMODE;
@@ -239,6 +289,26 @@ static void flags_text(struct line *l, int flags)
         line_add(l, "|O_TRUNC");
     if (flags & O_APPEND)
         line_add(l, "|O_APPEND");
+    if (flags & O_NONBLOCK)
+        line_add(l, "|O_NONBLOCK");
+    if (flags & O_NOCTTY)
+        line_add(l, "|O_NOCTTY");
+    if (flags & O_CLOEXEC)
+        line_add(l, "|O_CLOEXEC");
+}
+
+/* "WNOHANG|WUNTRACED" for wait4's trace line ("0": none). */
+static void wait_options_text(struct line *l, int options)
+{
+    static const struct { int bit; const char *name; } opts[] = {
+        {WNOHANG, "WNOHANG"}, {WUNTRACED, "WUNTRACED"}, {WCONTINUED, "WCONTINUED"},
+    };
+    size_t start = l->len;
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+        if (options & opts[i].bit)
+            line_add(l, "%s%s", l->len > start ? "|" : "", opts[i].name);
+    if (l->len == start)
+        line_add(l, "0");
 }
 
 /* "exited 0", "killed by SIGINT", "stopped by SIGTSTP", "continued". */
@@ -289,6 +359,7 @@ int sys_execve(const char *path, char *const argv[], char *const envp[])
         trace_line("a new program replaces this process: same pid, same fds", "%s", l.buf);
     }
     trace_step("execve a new program in this process", (long)getpid());
+    trace_exec_in_place();
     int r = execve(path, argv, envp);
     int err = errno;
     char call[600];
@@ -307,12 +378,22 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
         r = waitpid(pid, status, options);
     while (r < 0 && errno == EINTR);
     int err = errno;
-    /* a WNOHANG poll that found nothing is not worth a line: the shell
-     * polls before every prompt, and the trace would drown in them */
-    if (!sys_tracing() || ((options & WNOHANG) && (r == 0 || err == ECHILD)))
+    if (!sys_tracing())
         return r;
+    /* glibc's waitpid is the kernel's wait4(pid, &status, options, NULL) */
     struct line l = {.len = 0};
-    line_add(&l, "waitpid(%ld%s)", (long)pid, (options & WNOHANG) ? ", WNOHANG" : "");
+    line_add(&l, "wait4(%ld, ", (long)pid);
+    wait_options_text(&l, options);
+    line_add(&l, ")");
+    if ((options & WNOHANG) && (r == 0 || (r < 0 && err == ECHILD))) {
+        /* a poll that found nothing: in the JSONL file, not the narration */
+        if (r == 0)
+            trace_quiet(why, "%s = 0", l.buf);
+        else
+            trace_quiet(why, "%s = -1 ECHILD (%s)", l.buf, strerror(err));
+        errno = err;
+        return r;
+    }
     if (r > 0) {
         line_add(&l, " = %ld ", (long)r);
         status_text(&l, *status);
@@ -332,7 +413,10 @@ int sys_kill(pid_t pid, int sig, const char *why)
     if (sys_tracing()) {
         char call[64];
         const char *name = sys_signal_name(sig);
-        snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name ? name : "?");
+        if (name != NULL)
+            snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name);
+        else
+            snprintf(call, sizeof call, "kill(%ld, %d)", (long)pid, sig);
         trace_ret(r, err, why, call);
     }
     errno = err;
@@ -371,18 +455,10 @@ void sys_handback_in_handler(int fd, pid_t pgid)
 
 /* ==== Descriptors ==== */
 
-/* fcntl F_GETFD + F_SETFD, untraced (sys_pipe's own use is not news). */
-static int set_cloexec(int fd, bool on)
-{
-    int flags = fcntl(fd, F_GETFD);
-    if (flags < 0)
-        return -1;
-    return fcntl(fd, F_SETFD, on ? flags | FD_CLOEXEC : flags & ~FD_CLOEXEC);
-}
-
 int sys_cloexec(int fd, bool on, const char *why)
 {
-    int r = set_cloexec(fd, on);
+    /* FD_CLOEXEC is the only descriptor flag: one F_SETFD sets it all */
+    int r = fcntl(fd, F_SETFD, on ? FD_CLOEXEC : 0);
     int err = errno;
     char call[64];
     snprintf(call, sizeof call, "fcntl(%d, F_SETFD, %s)", fd, on ? "FD_CLOEXEC" : "0");
@@ -391,25 +467,33 @@ int sys_cloexec(int fd, bool on, const char *why)
     return r;
 }
 
+/* The pipe's line; its event names the pipe as /proc/PID/fd does,
+ * "pipe:[INODE]" (an fstat of the trace's own, for the pictures). */
+static void trace_pipe(const int fds[2], const char *why)
+{
+    struct stat st;
+    char name[48] = "";
+    if (fstat(fds[0], &st) == 0)
+        snprintf(name, sizeof name, "pipe:[%lu]", (unsigned long)st.st_ino);
+    trace_pipe_line(name[0] != '\0' ? name : NULL, why, "pipe2([%d, %d], O_CLOEXEC) = 0",
+                    fds[0], fds[1]);
+}
+
+/* pipe2 is in POSIX.1-2024; glibc shows it only under _GNU_SOURCE. */
+extern int pipe2(int fds[2], int flags);
+
 int sys_pipe(int fds[2], const char *why)
 {
-    int r = pipe(fds);
+    /* close-on-exec from the start: the shell's own pipe ends must not
+     * leak into unrelated children (pipe2 is in POSIX.1-2024) */
+    int r = pipe2(fds, O_CLOEXEC);
     int err = errno;
-    if (r < 0) {
-        trace_ret(r, err, why, "pipe()");
-        errno = err;
-        return r;
-    }
-    trace_line(why, "pipe() = [%d, %d]", fds[0], fds[1]);
-    /* the shell's own pipe ends must not leak into unrelated children */
-    if (set_cloexec(fds[0], true) < 0 || set_cloexec(fds[1], true) < 0) {
-        err = errno;
-        close(fds[0]);
-        close(fds[1]);
-        errno = err;
-        return -1;
-    }
-    return 0;
+    if (r < 0)
+        trace_ret(r, err, why, "pipe2([?, ?], O_CLOEXEC)");
+    else if (sys_tracing())
+        trace_pipe(fds, why);
+    errno = err;
+    return r;
 }
 
 int sys_dup2(int from, int to, const char *why)
@@ -460,7 +544,9 @@ int sys_open(const char *path, int flags, mode_t mode, const char *why)
     if (sys_tracing()) {
         struct line l = {.len = 0};
         line_add(&l, "open(\"%s\", ", path);
-        flags_text(&l, flags);
+        flags_text(&l, flags | O_CLOEXEC);
+        if (flags & O_CREAT)
+            line_add(&l, ", 0%03o", (unsigned)mode);
         line_add(&l, ")");
         trace_ret(r, err, why, l.buf);
     }
@@ -501,35 +587,100 @@ int sys_write_all(int fd, const void *buf, size_t n)
  * registers across it. */
 extern pid_t vfork(void) __attribute__((returns_twice));
 
-/* Narrate a spawn after the fact: the vfork child may not write at all,
- * and a posix_spawn child is libc's, so the parent tells.  PID: the child
- * (-1: none was made); ERR: why the child could not exec (0: it did). */
-static void trace_spawn(const char *call, pid_t pid, int err, const struct sys_spawn_req *rq,
-                        const char *why)
+/*
+ * What a vfork child did, recorded by the child in the parent's memory
+ * (which it shares) and narrated by the parent once it runs again, under
+ * the child's pid: the child itself may not write (no stdio, no locks).
+ * One result and errno per call, in the order the child made them.
+ */
+struct child_log {
+    long pgid;                  /* setpgid(0, PGID) made, or -1 */
+    int pgid_r, pgid_err;
+    int tty_r, tty_err;         /* tcsetpgrp(), if made */
+    bool tty;
+    int move_r[SYS_SPAWN_MAX_MOVES + 1], move_err[SYS_SPAWN_MAX_MOVES + 1];
+    size_t nmoves;              /* moves made (the last one may have failed) */
+    int exec_err;               /* 0: execve succeeded (the parent resumed) */
+};
+
+static void trace_child_ret(long pid, long r, int err, const char *why, const char *call)
+{
+    if (r >= 0)
+        trace_line_of(pid, why, "%s = %ld", call, r);
+    else
+        trace_line_of(pid, why, "%s = -1 %s (%s)", call, errno_name(err), strerror(err));
+}
+
+/* The child's moves, EXEC and its result, as narrated from its LOG. */
+static void trace_child_moves(long pid, const struct sys_spawn_req *rq,
+                              const struct child_log *log, const char *why)
+{
+    char call[64];
+    for (size_t i = 0; i < log->nmoves; i++) {
+        int from = rq->moves[i][0], to = rq->moves[i][1];
+        if (from < 0)
+            snprintf(call, sizeof call, "close(%d)", to);
+        else
+            snprintf(call, sizeof call, "dup2(%d, %d)", from, to);
+        trace_child_ret(pid, log->move_r[i], log->move_err[i], why, call);
+    }
+}
+
+/* "execve("/bin/ls", ["ls", "-l"]) = 0" or "= -1 ENOENT (...)" in PID. */
+static void trace_child_exec(long pid, const struct sys_spawn_req *rq, int err)
+{
+    struct line l = {.len = 0};
+    line_add(&l, "execve(\"%s\", [", rq->path);
+    for (size_t i = 0; rq->argv[i] != NULL; i++)
+        line_add(&l, "%s\"%s\"", i ? ", " : "", rq->argv[i]);
+    line_add(&l, "])");
+    if (err == 0)
+        trace_line_of(pid, "a new program replaces the child: same pid, same fds",
+                      "%s = 0", l.buf);
+    else
+        trace_child_ret(pid, -1, err, "the child _exit()s: the shell starts over with fork",
+                        l.buf);
+}
+
+static void trace_vfork(pid_t pid, int err, const struct sys_spawn_req *rq,
+                        const struct child_log *log, const char *why)
 {
     if (!sys_tracing())
         return;
-    trace_ret(pid, err, why, call);
-    for (size_t i = 0; i < rq->nmoves && pid > 0; i++) {
-        if (rq->moves[i][0] < 0)
-            trace_line("in the child", "close(%d)", rq->moves[i][1]);
-        else
-            trace_line("in the child", "dup2(%d, %d)", rq->moves[i][0], rq->moves[i][1]);
+    trace_ret(pid, err, why, "vfork()");
+    if (pid <= 0)
+        return;
+    trace_line_of(pid, "the vfork child: the parent is suspended until the child execs "
+                  "or exits, and reports the child's calls for it", "vfork() = 0 (child)");
+    char call[64];
+    if (log->pgid >= 0) {
+        snprintf(call, sizeof call, "setpgid(0, %ld)", log->pgid);
+        trace_child_ret(pid, log->pgid_r, log->pgid_err, "before exec, so the job's group exists",
+                        call);
     }
-    if (pid > 0 && err == 0)
-        trace_line("in the child: a new program replaces it", "execve(\"%s\") = 0", rq->path);
-    else if (pid > 0)
-        trace_line("in the child, which _exit()ed: the shell starts over with fork",
-                   "execve(\"%s\") = -1 %s (%s)", rq->path, errno_name(err), strerror(err));
+    if (log->tty) {
+        snprintf(call, sizeof call, "tcsetpgrp(%d, %ld)", rq->tty_fd, log->pgid);
+        trace_child_ret(pid, log->tty_r, log->tty_err, "the job gets the terminal", call);
+    }
+    trace_child_moves(pid, rq, log, "in the vfork child");
+    if (log->nmoves == rq->nmoves)
+        trace_child_exec(pid, rq, log->exec_err);
+    else
+        trace_line_of(pid, "a move failed: the child _exit()s and the shell starts over "
+                      "with fork", "_exit(127)");
 }
 
-/* In the child, before exec: the descriptor moves.  Only async-signal-safe
- * calls.  0, or the errno of the failed call. */
-static int spawn_moves(const struct sys_spawn_req *rq)
+/* In the child, before exec: the descriptor moves, each result in LOG.
+ * Only async-signal-safe calls.  0, or the errno of the failed call. */
+static int spawn_moves(const struct sys_spawn_req *rq, volatile struct child_log *log)
 {
     for (size_t i = 0; i < rq->nmoves; i++) {
         int from = rq->moves[i][0], to = rq->moves[i][1];
-        if (from < 0 ? close(to) < 0 && errno != EBADF : dup2(from, to) < 0)
+        int r = from < 0 ? close(to) : dup2(from, to);
+        log->move_r[i] = r;
+        log->move_err[i] = r < 0 ? errno : 0;
+        log->nmoves = i + 1;
+        if (r < 0 && !(from < 0 && errno == EBADF))
             return errno;
     }
     return 0;
@@ -538,44 +689,107 @@ static int spawn_moves(const struct sys_spawn_req *rq)
 /*
  * The vfork child shares our memory and stack until it execs or exits, and
  * we are suspended meanwhile.  So it only makes system calls (no stdio, no
- * malloc: their state is ours), reports a failure through the volatile
- * CHILD_ERR in this frame, and leaves with _exit, never by returning.
+ * malloc: their state is ours), reports what it did through the volatile
+ * LOG in this frame, and leaves with _exit, never by returning.
  * Signals are blocked around vfork: a handler running in the child would
  * set the parent's flags; child_signals resets the dispositions and only
  * then unblocks.
  */
 pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
 {
-    volatile int child_err = 0;
+    volatile struct child_log log;
     sigset_t all, old;
+    if (rq->nmoves > SYS_SPAWN_MAX_MOVES) {
+        errno = E2BIG;
+        return -1;
+    }
+    memset((void *)&log, 0, sizeof log);
+    log.pgid = -1;
+    log.exec_err = 0;
     sigfillset(&all);
     sigprocmask(SIG_SETMASK, &all, &old);
     pid_t pid = vfork();
     if (pid == 0) {
         if (rq->pgid >= 0) {
             pid_t pgid = rq->pgid > 0 ? rq->pgid : getpid();
-            setpgid(0, pgid);       /* before exec, so the job's group exists */
-            if (rq->tty_fd >= 0)
-                tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
+            log.pgid = pgid;
+            log.pgid_r = setpgid(0, pgid);      /* before exec, so the job's group exists */
+            log.pgid_err = errno;
+            if (rq->tty_fd >= 0) {
+                log.tty = true;
+                log.tty_r = tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
+                log.tty_err = errno;
+            }
         }
         rq->child_signals(rq->ctx);
-        child_err = spawn_moves(rq);
-        if (child_err == 0) {
+        int e = spawn_moves(rq, &log);
+        if (e == 0) {
             execve(rq->path, rq->argv, rq->envp);
-            child_err = errno;
+            e = errno;
         }
+        log.exec_err = e;
         _exit(127);
     }
-    int err = pid < 0 ? errno : child_err;
+    int err = pid < 0 ? errno : log.exec_err;
     sigprocmask(SIG_SETMASK, &old, NULL);
+    struct child_log copy;
+    memcpy(&copy, (const void *)&log, sizeof copy);
+    trace_vfork(pid, pid < 0 ? err : 0, rq, &copy, why);
     if (pid > 0 && err != 0) {
         int st;
-        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        pid_t r;
+        while ((r = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
             continue;       /* reap the failed child: the caller starts over */
+        if (sys_tracing() && r > 0)
+            trace_line("reap the child that could not exec", "wait4(%ld, 0) = %ld exited %d "
+                       "[wstatus 0x%04x]", (long)pid, (long)r, WEXITSTATUS(st),
+                       (unsigned)st & 0xffffu);
     }
-    trace_spawn("vfork()", pid, err, rq, why);
     errno = err;
     return err != 0 ? -1 : pid;
+}
+
+/*
+ * posix_spawn: glibc makes the child with clone3(CLONE_VM|CLONE_VFORK) (the
+ * parent is suspended as with vfork), and the child carries out the
+ * attributes and file actions, then execve.  The shell sees only the
+ * outcome: on success every action succeeded; on failure, one of them (or
+ * the execve) failed with the error posix_spawn returns, and the shell
+ * cannot see which.
+ */
+static void trace_posix_spawn(pid_t pid, const struct sys_spawn_req *rq, const char *why)
+{
+    if (!sys_tracing())
+        return;
+    trace_line(why, "clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD}) = %ld",
+               (long)pid);
+    trace_line_of(pid, "posix_spawn's child: the parent is suspended until it execs or exits; "
+                  "these are its attributes and file actions, as the shell asked for them",
+                  "clone3() = 0 (child)");
+    char call[64];
+    if (rq->pgid >= 0) {
+        snprintf(call, sizeof call, "setpgid(0, %ld)", (long)(rq->pgid > 0 ? rq->pgid : 0));
+        trace_child_ret(pid, 0, 0, "POSIX_SPAWN_SETPGROUP", call);
+    }
+    struct child_log log = {.nmoves = rq->nmoves};
+    for (size_t i = 0; i < rq->nmoves; i++)
+        log.move_r[i] = rq->moves[i][0] < 0 ? 0 : rq->moves[i][1];
+    trace_child_moves(pid, rq, &log, "a file action of posix_spawn");
+    trace_child_exec(pid, rq, 0);
+}
+
+/* posix_spawn failed with ERR: glibc's child failed at one of its actions
+ * or at execve and _exit()ed, and glibc reaped it; the shell is not told
+ * the child's pid, nor which step failed. */
+static void trace_posix_spawn_failed(int err, const struct sys_spawn_req *rq, const char *why)
+{
+    if (!sys_tracing())
+        return;
+    trace_line(why, "clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD}) = ?");
+    trace_line("posix_spawn's child failed at an action or at execve (the shell cannot "
+               "see which, nor the child's pid); posix_spawn reaped it",
+               "posix_spawn(\"%s\") = %d %s (%s)", rq->path, err, errno_name(err), strerror(err));
+    sys_trace_note("the shell starts over with fork");
 }
 
 /* RQ as posix_spawn attributes and file actions.  0 or an error number. */
@@ -620,7 +834,10 @@ pid_t sys_posix_spawn(const struct sys_spawn_req *rq, const char *why)
     }
     posix_spawnattr_destroy(&at);
 fail:
-    trace_spawn("posix_spawn()", e != 0 ? -1 : pid, e, rq, why);
+    if (e == 0)
+        trace_posix_spawn(pid, rq, why);
+    else
+        trace_posix_spawn_failed(e, rq, why);
     errno = e;
     return e != 0 ? -1 : pid;
 }

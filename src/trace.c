@@ -34,6 +34,7 @@
 static int jsonl_fd = -1;       /* --trace-file */
 static int log_fd = -1;         /* the shared event log behind --trace-dot */
 static int dot_fd = -1;         /* --trace-dot without %d: all digraphs */
+static bool drawn;              /* this command's picture is drawn (exec in place) */
 static char *dot_path;          /* --trace-dot with %d: a template */
 static int depth;               /* trace_command_begin calls in progress */
 static int command_no;          /* the current top-level command, 1, 2, ... */
@@ -148,8 +149,17 @@ int trace_dot_open(const char *path)
     if (log_open() < 0)
         return -1;
     if (strstr(path, "%d") != NULL) {
-        dot_path = strdup(path);
-        return dot_path == NULL ? -1 : 0;
+        /* fixed now: a later `cd` must not move where the pictures go */
+        char cwd[4096];
+        size_t n = strlen(path) + 2;
+        bool rel = path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL;
+        if (rel)
+            n += strlen(cwd);
+        dot_path = malloc(n);
+        if (dot_path == NULL)
+            return -1;
+        snprintf(dot_path, n, "%s%s%s", rel ? cwd : "", rel ? "/" : "", path);
+        return 0;
     }
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     dot_fd = move_high(fd);
@@ -170,7 +180,7 @@ static void record_jsonl(const struct trace_event *ev)
     clock_gettime(CLOCK_REALTIME, &ts);
     struct tbuf b = {.len = 0};
     tb_add(&b, "{\"time\":%lld.%06ld,\"pid\":%ld,\"ppid\":%ld,\"call\":",
-           (long long)ts.tv_sec, ts.tv_nsec / 1000, (long)getpid(), (long)getppid());
+           (long long)ts.tv_sec, ts.tv_nsec / 1000, ev->pid, ev->ppid);
     tb_json(&b, ev->call);
     tb_add(&b, ",\"args\":");
     tb_json(&b, ev->args);
@@ -204,7 +214,7 @@ static void tb_field(struct tbuf *b, const char *s)
 static void record_log(const struct trace_event *ev)
 {
     struct tbuf b = {.len = 0};
-    tb_add(&b, "%ld\t%ld", (long)getpid(), (long)getppid());
+    tb_add(&b, "%ld\t%ld", ev->pid, ev->ppid);
     tb_field(&b, ev->call);
     tb_field(&b, ev->args);
     tb_add(&b, "\t");
@@ -226,7 +236,16 @@ void trace_record(const struct trace_event *ev)
 
 /* ==== The picture ==== */
 
-enum { MAX_EVENTS = 4096, MAX_PROCS = 128, MAX_PIPES = 64, MAX_FD = 64 };
+/*
+ * Each command's picture: its processes as boxes, and what their
+ * descriptors point to as nodes of their own -- each pipe (labelled by its
+ * identity, pipe:[inode]), each file, and what the shell itself had -- with
+ * one labelled edge per descriptor a process ran with (fds 0-2, and any
+ * other that survived its exec).  So `ls >f 2>&1` and `ls 2>&1 >f` differ:
+ * in the first both fd 1 and fd 2 lead to f, in the second fd 2 leads to
+ * what the shell's fd 1 was.
+ */
+enum { MAX_EVENTS = 4096, MAX_PROCS = 128, MAX_OBJS = 96, MAX_FD = 64, MAX_EDGES = 512 };
 
 struct ev {                     /* one parsed log line */
     long pid, ppid, result;
@@ -234,22 +253,32 @@ struct ev {                     /* one parsed log line */
     char *call, *args, *detail, *reason;
 };
 
-struct pend {                   /* one process's use of one pipe end */
-    int pipe;                   /* index, -1: none */
-    bool write;                 /* the write end */
+enum obj_kind { OBJ_SHELL, OBJ_PIPE, OBJ_FILE };
+
+struct obj {                    /* what a descriptor points to */
+    enum obj_kind kind;
+    int fd;                     /* OBJ_SHELL: the shell's own fd N at the start */
+    const char *name;           /* OBJ_PIPE: "pipe:[inode]"; OBJ_FILE: the path */
+};
+
+struct slot {                   /* one descriptor of one process */
+    int obj;                    /* index, -1: closed */
+    bool write;                 /* opened for writing (a pipe's write end) */
+    bool cloexec;
 };
 
 struct proc {
     long pid, ppid;
     const char *label;          /* argv at exec, else the fork's reason */
-    const char *status;         /* "exited 0", from the parent's waitpid */
+    const char *status;         /* "exited 0", from the parent's wait4 */
+    const char *how;            /* "fork", "vfork", "clone3"; NULL: an earlier job */
+    const char *signal;         /* "kill SIGCONT": what the shell did to an earlier job */
 };
 
-struct pipe_rec {
-    int rfd, wfd;               /* the numbers pipe() returned */
-    long maker;
-    long writer, reader;        /* 0: none seen */
-    int wto, rto;               /* the fds they use it as */
+struct edge {
+    long pid;
+    int fd, obj;
+    bool write;
 };
 
 struct picture {
@@ -257,8 +286,10 @@ struct picture {
     size_t nevs;
     struct proc procs[MAX_PROCS];
     size_t nprocs;
-    struct pipe_rec pipes[MAX_PIPES];
-    size_t npipes;
+    struct obj objs[MAX_OBJS];
+    size_t nobjs;
+    struct edge edges[MAX_EDGES];
+    size_t nedges;
 };
 
 /* Split one log line in place into E.  False if it is malformed. */
@@ -327,20 +358,28 @@ static struct proc *proc_get(struct picture *p, long pid)
     return pr;
 }
 
-/* At exec or exit: fds 0 and 1 of PID that hold a pipe end join the pipe. */
-static void use_ends(struct picture *p, long pid, const struct pend *fds)
+/* The object of KIND named NAME (or the shell's fd FD): found or added. */
+static int obj_get(struct picture *p, enum obj_kind kind, const char *name, int fd)
 {
-    for (int fd = 0; fd <= 1; fd++) {
-        if (fds[fd].pipe < 0)
+    for (size_t i = 0; i < p->nobjs; i++) {
+        const struct obj *o = &p->objs[i];
+        if (o->kind == kind && (kind == OBJ_SHELL ? o->fd == fd : strcmp(o->name, name) == 0))
+            return (int)i;
+    }
+    if (p->nobjs == MAX_OBJS)
+        return -1;
+    p->objs[p->nobjs] = (struct obj){kind, fd, name};
+    return (int)p->nobjs++;
+}
+
+/* At exec (or at the end, for a child that never execs): an edge for each
+ * descriptor PID runs with -- 0-2, and any other not closed on exec. */
+static void snapshot(struct picture *p, long pid, const struct slot *fds, bool execd)
+{
+    for (int fd = 0; fd < MAX_FD && p->nedges < MAX_EDGES; fd++) {
+        if (fds[fd].obj < 0 || (fd > 2 && (!execd || fds[fd].cloexec)))
             continue;
-        struct pipe_rec *pr = &p->pipes[fds[fd].pipe];
-        if (fds[fd].write && pr->writer == 0) {
-            pr->writer = pid;
-            pr->wto = fd;
-        } else if (!fds[fd].write && pr->reader == 0) {
-            pr->reader = pid;
-            pr->rto = fd;
-        }
+        p->edges[p->nedges++] = (struct edge){pid, fd, fds[fd].obj, fds[fd].write};
     }
 }
 
@@ -357,36 +396,76 @@ static bool two_numbers(const char *s, long *a, long *b)
     return true;
 }
 
-static void replay(struct picture *p, long pid, struct pend *fds);
+/* The path in `"f", O_WRONLY|...` (cut in place). */
+static const char *open_path(char *args)
+{
+    if (args[0] != '"')
+        return NULL;
+    char *q = strchr(args + 1, '"');
+    if (q != NULL)
+        *q = '\0';
+    return args + 1;
+}
+
+static void replay(struct picture *p, long pid, struct slot *fds);
 
 /* One descriptor event of PID applied to its table FDS. */
-static void replay_fd_event(struct picture *p, const struct ev *e, struct pend *fds)
+static void replay_fd_event(struct picture *p, const struct ev *e, struct slot *fds)
 {
     long a, b;
-    if (strcmp(e->call, "pipe") == 0 && e->has_result && e->result >= 0
-        && two_numbers(e->detail, &a, &b) && p->npipes < MAX_PIPES && a < MAX_FD && b < MAX_FD) {
-        struct pipe_rec *pr = &p->pipes[p->npipes];
-        memset(pr, 0, sizeof *pr);
-        pr->rfd = (int)a;
-        pr->wfd = (int)b;
-        pr->maker = e->pid;
-        fds[a] = (struct pend){(int)p->npipes, false};
-        fds[b] = (struct pend){(int)p->npipes, true};
-        p->npipes++;
+    bool ok = e->has_result && e->result >= 0;
+    if (strcmp(e->call, "pipe2") == 0 && ok && two_numbers(e->args, &a, &b)
+        && a >= 0 && a < MAX_FD && b >= 0 && b < MAX_FD) {
+        const char *name = e->detail != NULL && *e->detail != '\0' ? e->detail : e->args;
+        int o = obj_get(p, OBJ_PIPE, name, -1);
+        fds[a] = (struct slot){o, false, true};
+        fds[b] = (struct slot){o, true, true};
+    } else if (strcmp(e->call, "open") == 0 && ok && e->result < MAX_FD) {
+        bool write = strstr(e->args, "O_WRONLY") != NULL || strstr(e->args, "O_RDWR") != NULL;
+        const char *path = open_path(e->args);
+        if (path != NULL)
+            fds[e->result] = (struct slot){obj_get(p, OBJ_FILE, path, -1), write, true};
     } else if (strcmp(e->call, "close") == 0 && e->result == 0) {
         a = strtol(e->args, NULL, 10);
         if (a >= 0 && a < MAX_FD)
-            fds[a].pipe = -1;
-    } else if ((strcmp(e->call, "dup2") == 0 && two_numbers(e->args, &a, &b) && e->result >= 0)
-               || (strcmp(e->call, "fcntl") == 0 && strstr(e->args, "DUPFD") != NULL
-                   && (a = strtol(e->args, NULL, 10), b = e->result, e->result >= 0))) {
-        if (a >= 0 && a < MAX_FD && b >= 0 && b < MAX_FD)
+            fds[a].obj = -1;
+    } else if (strcmp(e->call, "dup2") == 0 && ok && two_numbers(e->args, &a, &b)) {
+        if (a >= 0 && a < MAX_FD && b >= 0 && b < MAX_FD && a != b) {
             fds[b] = fds[a];
+            fds[b].cloexec = false;
+        }
+    } else if (strcmp(e->call, "fcntl") == 0 && ok && strstr(e->args, "DUPFD") != NULL) {
+        a = strtol(e->args, NULL, 10);
+        if (a >= 0 && a < MAX_FD && e->result < MAX_FD) {
+            fds[e->result] = fds[a];
+            fds[e->result].cloexec = strstr(e->args, "CLOEXEC") != NULL;
+        }
+    } else if (strcmp(e->call, "fcntl") == 0 && ok && strstr(e->args, "F_SETFD") != NULL) {
+        a = strtol(e->args, NULL, 10);
+        if (a >= 0 && a < MAX_FD)
+            fds[a].cloexec = strstr(e->args, "FD_CLOEXEC") != NULL;
+    }
+}
+
+/* What the shell did to a process it did not start in this command:
+ * `fg` sends SIGCONT to an earlier job's group and waits for it. */
+static void earlier_job(struct picture *p, const struct ev *e)
+{
+    if (strcmp(e->call, "kill") == 0 && e->result == 0) {
+        long target = labs(strtol(e->args, NULL, 10));
+        struct proc *pr = target > 0 ? proc_get(p, target) : NULL;
+        const char *sig = strchr(e->args, ',');
+        if (pr != NULL && pr->how == NULL && pr->pid != shell_pid && sig != NULL)
+            pr->signal = sig + 2;
+    } else if (strcmp(e->call, "wait4") == 0 && e->result > 0) {
+        struct proc *child = proc_get(p, e->result);
+        if (child != NULL)
+            child->status = e->detail;
     }
 }
 
 /* Replay PID's events with FDS as its descriptor table (inherited). */
-static void replay(struct picture *p, long pid, struct pend *fds)
+static void replay(struct picture *p, long pid, struct slot *fds)
 {
     struct proc *me = proc_get(p, pid);
     bool execd = false;
@@ -394,31 +473,35 @@ static void replay(struct picture *p, long pid, struct pend *fds)
         const struct ev *e = &p->evs[i];
         if (e->pid != pid)
             continue;
-        if (strcmp(e->call, "fork") == 0 && e->has_result && e->result == 0) {
+        bool spawn = strcmp(e->call, "fork") == 0 || strcmp(e->call, "vfork") == 0
+                     || strcmp(e->call, "clone3") == 0;
+        if (spawn && e->has_result && e->result == 0) {
             me->ppid = e->ppid;
+            me->how = e->call;
             if (me->label == NULL)
                 me->label = e->reason;
-        } else if (strcmp(e->call, "fork") == 0 && e->result > 0) {
-            struct pend copy[MAX_FD];
+        } else if (spawn && e->result > 0 && !execd) {
+            struct slot copy[MAX_FD];
             memcpy(copy, fds, sizeof copy);
             struct proc *child = proc_get(p, e->result);
-            if (child != NULL && child->ppid == 0)
+            if (child != NULL && child->ppid == 0) {
                 child->ppid = pid;
+                child->how = e->call;
+                child->label = e->reason;
+            }
             replay(p, e->result, copy);
-        } else if (strcmp(e->call, "execve") == 0 && !e->has_result && !execd) {
+        } else if (strcmp(e->call, "execve") == 0 && !execd
+                   && (!e->has_result || e->result == 0)) {
             me->label = e->args;
-            use_ends(p, pid, fds);
+            snapshot(p, pid, fds, true);
             execd = true;
-        } else if (strcmp(e->call, "waitpid") == 0 && e->result > 0) {
-            struct proc *child = proc_get(p, e->result);
-            if (child != NULL)
-                child->status = e->detail;
-        } else {
+        } else if (!execd) {
             replay_fd_event(p, e, fds);
+            earlier_job(p, e);
         }
     }
     if (!execd && pid != shell_pid)
-        use_ends(p, pid, fds);  /* a builtin or subshell stage uses them itself */
+        snapshot(p, pid, fds, false);   /* a builtin or subshell uses them itself */
 }
 
 /* S for a DOT double-quoted string. */
@@ -438,30 +521,69 @@ static void dot_nodes(int fd, const struct picture *p)
         struct tbuf b = {.len = 0};
         bool shell = pr->pid == shell_pid;
         tb_add(&b, "  p%ld [label=\"pid %ld%s\\n", pr->pid, pr->pid, shell ? " (minish)" : "");
-        tb_dot(&b, shell ? "the shell" : pr->label);
+        if (shell)
+            tb_add(&b, "the shell");
+        else if (pr->how == NULL)
+            tb_add(&b, "a job of an earlier command%s%s", pr->signal ? ":\\n" : "",
+                   pr->signal ? "continued with kill(" : "");
+        else if (pr->label != NULL && pr->label[0] != '\0')
+            tb_dot(&b, pr->label);
+        else
+            tb_add(&b, "a child of the shell (%s)", pr->how);
+        if (!shell && pr->how == NULL && pr->signal != NULL) {
+            tb_dot(&b, pr->signal);
+            tb_add(&b, ")");
+        }
         if (pr->status != NULL)
             tb_add(&b, "\\n%s", pr->status);
         tb_add(&b, "\"%s];", shell ? ", style=filled, fillcolor=lightgrey" : "");
         write_line(fd, &b);
-        if (!shell && pr->ppid != 0) {
-            b.len = 0;
-            tb_add(&b, "  p%ld -> p%ld [label=\"fork\", style=dashed];", pr->ppid, pr->pid);
+        b.len = 0;
+        if (!shell && pr->ppid != 0)
+            tb_add(&b, "  p%ld -> p%ld [label=\"%s\", style=dashed];", pr->ppid, pr->pid,
+                   pr->how != NULL ? pr->how : "fork");
+        else if (!shell && pr->how == NULL)
+            tb_add(&b, "  p%ld -> p%ld [label=\"%s\", style=dotted];", shell_pid, pr->pid,
+                   pr->signal != NULL ? "kill + wait4" : "wait4");
+        if (b.len > 0)
             write_line(fd, &b);
-        }
     }
 }
 
-static void dot_pipes(int fd, const struct picture *p)
+/* The pipe, file and inherited-descriptor nodes, and one edge per
+ * descriptor a process ran with: to what it writes, from what it reads. */
+static void dot_objects(int fd, const struct picture *p)
 {
-    for (size_t i = 0; i < p->npipes; i++) {
-        const struct pipe_rec *pr = &p->pipes[i];
-        long reader = pr->reader != 0 ? pr->reader : pr->maker;
-        int rto = pr->reader != 0 ? pr->rto : pr->rfd;
-        if (pr->writer == 0)
-            continue;
+    static const char *const std[] = {"stdin", "stdout", "stderr"};
+    for (size_t i = 0; i < p->nobjs; i++) {
+        const struct obj *o = &p->objs[i];
         struct tbuf b = {.len = 0};
-        tb_add(&b, "  p%ld -> p%ld [label=\"pipe [%d, %d]\\nfd %d -> fd %d\", color=blue, "
-               "fontcolor=blue, penwidth=2];", pr->writer, reader, pr->rfd, pr->wfd, pr->wto, rto);
+        bool used = false;
+        for (size_t k = 0; k < p->nedges && !used; k++)
+            used = p->edges[k].obj == (int)i;
+        if (!used)
+            continue;       /* the shell's fds no process of the command used */
+        tb_add(&b, "  o%zu [label=\"", i);
+        if (o->kind == OBJ_SHELL)
+            tb_add(&b, "the shell's fd %d\\n(%s)", o->fd, o->fd <= 2 ? std[o->fd] : "inherited");
+        else
+            tb_dot(&b, o->name);
+        tb_add(&b, "\", shape=%s, color=%s];", o->kind == OBJ_PIPE ? "cds" : "note",
+               o->kind == OBJ_PIPE ? "blue" : "darkgreen");
+        write_line(fd, &b);
+    }
+    for (size_t i = 0; i < p->nedges; i++) {
+        const struct edge *e = &p->edges[i];
+        struct tbuf b = {.len = 0};
+        bool shell_fd = p->objs[e->obj].kind == OBJ_SHELL;
+        bool out = shell_fd ? e->fd != 0 : e->write;
+        if (out)
+            tb_add(&b, "  p%ld -> o%d", e->pid, e->obj);
+        else
+            tb_add(&b, "  o%d -> p%ld", e->obj, e->pid);
+        tb_add(&b, " [label=\"fd %d\", color=%s, fontcolor=%s];", e->fd,
+               p->objs[e->obj].kind == OBJ_PIPE ? "blue" : "darkgreen",
+               p->objs[e->obj].kind == OBJ_PIPE ? "blue" : "darkgreen");
         write_line(fd, &b);
     }
 }
@@ -472,10 +594,14 @@ static void dot_write(int fd, const struct picture *p, int status)
     struct tbuf b = {.len = 0};
     tb_add(&b, "digraph command_%d {\n  labelloc=t; label=\"%d: ", command_no, command_no);
     tb_dot(&b, command_text);
-    tb_add(&b, "   (status %d)\";\n  node [shape=box, fontname=\"monospace\"];", status);
+    if (status >= 0)
+        tb_add(&b, "   (status %d)", status);
+    else
+        tb_add(&b, "   (the shell became the program: exec in place)");
+    tb_add(&b, "\";\n  rankdir=LR; node [shape=box, fontname=\"monospace\"];");
     write_line(fd, &b);
     dot_nodes(fd, p);
-    dot_pipes(fd, p);
+    dot_objects(fd, p);
     b.len = 0;
     tb_add(&b, "}");
     write_line(fd, &b);
@@ -489,9 +615,9 @@ static void dot_command(int status)
         free(p);
         return;
     }
-    struct pend fds[MAX_FD];
+    struct slot fds[MAX_FD];
     for (int i = 0; i < MAX_FD; i++)
-        fds[i].pipe = -1;
+        fds[i] = (struct slot){i <= 2 ? obj_get(p, OBJ_SHELL, NULL, i) : -1, i != 0, false};
     replay(p, shell_pid, fds);
     if (p->nprocs > 1) {        /* nothing forked: no picture */
         int fd = dot_fd;
@@ -526,12 +652,23 @@ void trace_command_begin(const char *text)
     trace_html_command_begin(command_no, command_text);
 }
 
+void trace_exec_in_place(void)
+{
+    /* the shell is about to be replaced: draw what it has now, for
+     * nobody will be left to draw it after the command */
+    if (depth > 0 && log_fd >= 0 && (long)getpid() == shell_pid && !drawn) {
+        dot_command(-1);
+        drawn = true;
+    }
+}
+
 void trace_command_end(int status)
 {
     if (depth == 0 || --depth > 0)
         return;
-    if (log_fd >= 0 && (long)getpid() == shell_pid)
+    if (log_fd >= 0 && (long)getpid() == shell_pid && !drawn)
         dot_command(status);
+    drawn = false;
     trace_html_command_end();
 }
 
@@ -553,9 +690,20 @@ void trace_step(const char *what, long pid)
            "      press Enter to continue ", what, pid, pid, pid);
     if (write(step_tty, b.buf, b.len) < 0)
         return;
-    char c;
+    /* the whole line: text typed here is not a command, and says so */
+    char c, typed[128];
+    size_t len = 0;
     ssize_t n;
-    while ((n = read(step_tty, &c, 1)) > 0 || (n < 0 && errno == EINTR))
+    while ((n = read(step_tty, &c, 1)) > 0 || (n < 0 && errno == EINTR)) {
         if (n > 0 && c == '\n')
             break;
+        if (n > 0 && len < sizeof typed - 1)
+            typed[len++] = c;
+    }
+    if (len > 0) {
+        b.len = 0;
+        tb_add(&b, "step: ignored '%.*s' (a pause only waits for Enter; type commands at "
+               "the prompt)\n", (int)len, typed);
+        (void)!write(step_tty, b.buf, b.len);
+    }
 }

@@ -401,11 +401,11 @@ static void watch_event(const struct trace_event *ev)
     if (!ev->has_result || ev->result <= 0)
         return;
     if (strcmp(ev->call, "fork") == 0 || strcmp(ev->call, "vfork") == 0
-        || strcmp(ev->call, "posix_spawn") == 0) {
+        || strcmp(ev->call, "clone3") == 0) {
         if (nwatch < MAX_WATCH)
             watch[nwatch++].pid = ev->result;
         watch[nwatch - 1].ended = false;
-    } else if (strcmp(ev->call, "waitpid") == 0 && ev->detail != NULL
+    } else if (strcmp(ev->call, "wait4") == 0 && ev->detail != NULL
                && (strncmp(ev->detail, "exited", 6) == 0 || strncmp(ev->detail, "killed", 6) == 0)) {
         for (size_t i = 0; i < nwatch; i++)
             if (watch[i].pid == ev->result)
@@ -442,7 +442,7 @@ void trace_html_record(const struct trace_event *ev, int job, const char *node)
 {
     if (log_fd < 0 || !recording)
         return;
-    struct trace_rec r = {.pid = (long)getpid(), .ppid = (long)getppid(), .call = ev->call,
+    struct trace_rec r = {.pid = ev->pid, .ppid = ev->ppid, .call = ev->call,
                           .args = ev->args, .err = ev->err, .detail = ev->detail,
                           .reason = ev->reason, .has_result = ev->has_result,
                           .result = ev->result, .has_job = job > 0, .job = job,

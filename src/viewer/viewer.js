@@ -164,8 +164,9 @@
   function applyFd(st, p, ev, focus) {
     const n = numbers(ev.args);
     const ok = ev.result !== null && ev.result >= 0;
-    const ends = numbers(ev.detail);
-    if (ev.call === "pipe" && ok && ends.length === 2) {
+    /* pipe2([3, 4], O_CLOEXEC) = 0; an older trace: pipe() = [3, 4] */
+    const ends = ev.call === "pipe2" ? n.slice(0, 2) : numbers(ev.detail);
+    if ((ev.call === "pipe" || ev.call === "pipe2") && ok && ends.length === 2) {
       const id = ++st.npipes;
       st.pipes[id] = { id: id, maker: p.pid, slot: childrenOf(st, p.pid).length, r: ends[0], w: ends[1] };
       p.fds[ends[0]] = pipeFd(id, "r");
@@ -219,6 +220,7 @@
     },
     vfork: spawned,
     posix_spawn: spawned,
+    clone3: spawned,
     execve: function (st, p, ev, focus) {
       if (ev.result === null || ev.result === 0) {
         exec(p, argvOf(ev.args || ""), focus);
@@ -230,6 +232,10 @@
       }
     },
     waitpid: function (st, p, ev, focus) {
+      if (ev.result > 0)
+        waited(st, ev, focus);
+    },
+    wait4: function (st, p, ev, focus) {      /* what waitpid asks the kernel */
       if (ev.result > 0)
         waited(st, ev, focus);
     },
@@ -283,7 +289,7 @@
       dropReaped(st);
       st.job = ev.job;
     }
-    if (ev.call === "fork" && ev.result === 0) {   /* the child's first words */
+    if (/^(fork|vfork|clone3)$/.test(ev.call) && ev.result === 0) {   /* the child's first words */
       born(st, ev.pid, ev.ppid, ev.reason, focus);
       return focus;
     }
@@ -648,7 +654,7 @@
   const kinds = {
     fork: function (ev) { return /^(fork|vfork|posix_spawn)$/.test(ev.call); },
     exec: function (ev) { return ev.call === "execve" && (ev.result === null || ev.result === 0); },
-    wait: function (ev) { return ev.call === "waitpid" || ev.call === "exit"; }
+    wait: function (ev) { return ev.call === "waitpid" || ev.call === "wait4" || ev.call === "exit"; }
   };
 
   /* The next step (DIR +1) or previous one (-1) whose event is of KIND. */

@@ -64,3 +64,19 @@ def test_trace_narrates_ctrl_c_at_prompt():
         out = sh.run('set +o trace; echo alive')
         assert contains_line(out, 'alive') and 'never-run\n' not in out, out
         assert sh.exit() == 0
+
+
+def test_step_says_what_it_ignored():
+    """A line typed at a pause is not taken for Enter silently: the pause
+    reads the whole line and says it ignored it."""
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('set -o step')
+        sh.sendline('/bin/echo hi')
+        expect_pause(sh)
+        sh.sendline('ls -l')
+        sh.expect(r"step: ignored 'ls -l' \(a pause only waits for Enter")
+        while sh.expect([re.escape(PROMPT), PAUSE]) == 1:
+            sh.sendline('')
+        assert sh.status() == 0
+        assert sh.exit() == 0

@@ -41,8 +41,8 @@ def test_session_page_grows_command_by_command():
         sh.expect(r'Stopped')
         sh.prompt()
         meta, events = page_data(page)
-        assert any(e['call'] == 'waitpid' and (e['detail'] or '').startswith('stopped by SIGTSTP')
-                   for e in events), [e['detail'] for e in events if e['call'] == 'waitpid']
+        assert any(e['call'] == 'wait4' and (e['detail'] or '').startswith('stopped by SIGTSTP')
+                   for e in events), [e['detail'] for e in events if e['call'] == 'wait4']
         # a zombie: with noreap, a finished background job stays unreaped
         sh.run('kill %1; set -o noreap; sleep 0.1 & sleep 0.5')
         meta, events = page_data(page)

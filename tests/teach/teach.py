@@ -8,7 +8,7 @@ Normalisation (also documented in docs/lessons/README.md):
   * lesson transcripts: see lessonlib.py (<pid>, <n>, <*>, "...", and the
     fence words unordered, root, uts).
 """
-import glob, json, os, re, subprocess, sys, tempfile, time
+import glob, json, os, re, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lessonlib  # noqa: E402
@@ -97,7 +97,7 @@ SCHEMA = {  # docs/trace-format.md
 def test_jsonl():
     with tempfile.TemporaryDirectory() as tmp:
         r = run(["--trace-file=t.jsonl", "--trace-dot=t.dot", "-c",
-                 "echo hi | tr a-z A-Z > out; nosuch 2>/dev/null; cd /; exit_status 300"], tmp)
+                 "echo hi | tr a-z A-Z > out; nosuch 2>/dev/null; cd /; exit_status 300; exit"], tmp)
         if r.returncode != 44:
             fail(f"jsonl: exit_status 300 should give 44, got {r.returncode}")
         events = []
@@ -115,24 +115,26 @@ def test_jsonl():
                     fail(f"jsonl line {n}: {k}={ev[k]!r} has the wrong type")
             events.append(ev)
         calls = [e["call"] for e in events]
-        for c in ("pipe", "fork", "dup2", "close", "execve", "waitpid", "open", "note"):
+        for c in ("pipe2", "dup2", "close", "execve", "wait4", "open", "note"):
             if c not in calls:
                 fail(f"jsonl: no '{c}' event in {sorted(set(calls))}")
         shell = events[0]["pid"] if events else 0
-        kids = {e["result"] for e in events if e["call"] == "fork" and e["pid"] == shell}
+        kids = {e["result"] for e in events
+                if e["call"] in ("fork", "vfork", "clone3") and e["pid"] == shell}
         for e in events:
             if e["pid"] != shell and e["pid"] in kids and e["ppid"] != shell:
                 fail(f"jsonl: child {e['pid']} has ppid {e['ppid']}, not the shell {shell}")
-        waits = [e for e in events if e["call"] == "waitpid"]
+        waits = [e for e in events if e["call"] == "wait4"]
         if not any(e["detail"].startswith("exited 44") for e in waits):
-            fail("jsonl: no waitpid event decoded as 'exited 44'")
+            fail("jsonl: no wait4 event decoded as 'exited 44'")
         if not any(e["call"] == "note" and "cd runs inside the shell" in (e["detail"] or "")
                    for e in events):
             fail("jsonl: no note that cd runs inside the shell")
-        if any(e["job"] != 1 for e in events):
+        # the shell's WNOHANG poll for finished children comes before the command
+        if any(e["job"] != 1 for e in events if "WNOHANG" not in (e["args"] or "")):
             fail("jsonl: every event of the one -c command should be job 1")
         dot = open(os.path.join(tmp, "t.dot")).read()
-        for want in ("digraph command_1", "fork", "pipe [3, 4]\\nfd 1 -> fd 0", "exited 44"):
+        for want in ("digraph command_1", "fork", "pipe:[", "[label=\"fd 1\"", "exited 44"):
             if want not in dot:
                 fail(f"trace-dot: {want!r} missing in:\n{dot}")
         if "minish[" in open(os.path.join(tmp, "out")).read():
@@ -142,10 +144,54 @@ def test_jsonl():
         notes = [json.loads(l).get("detail") or "" for l in open(os.path.join(tmp, "s.jsonl"))]
         if r.stdout != "got\n" or not any(n.startswith("signal SIGUSR1 received") for n in notes):
             fail(f"jsonl: no 'signal SIGUSR1 received' note (stdout {r.stdout!r}): {notes}")
+    test_pictures()
     r = run(["--ast=dot", "-c", "if true; then ls | wc -l; fi"], "/")
     for want in ("digraph ast", "label=\"cond\"", "stage 2", "wc -l"):
         if want not in r.stdout:
             fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
+    # what --ast shows: case patterns, a compound command's redirections
+    r = run(["--ast=dot", "-c", "case $x in a|b) echo ab;; *) ;; esac; while true; do ls; done >o 2>&1"], "/")
+    for want in ('[label="a | b)"]', '[label="*)"]', 'while\\n> o 2>&1'):
+        if want not in r.stdout:
+            fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
+
+
+def test_pictures():
+    """`ls /nope >f 2>&1` and `ls /nope 2>&1 >f` draw differently: where fd 1
+    and fd 2 point, with files and pipes as nodes; rendered by Graphviz."""
+    dot_bin = shutil.which("dot")
+    if dot_bin is None:
+        fail("trace-dot: Graphviz's dot is missing (apt-get install graphviz)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        os.mkdir(os.path.join(tmp, "sub"))
+        open(os.path.join(tmp, "s.sh"), "w").write(
+            "ls /nope >f 2>&1\nls /nope 2>&1 >f\ncd sub\nls / | cat >/dev/null\n")
+        run(["--trace-dot=p%d.dot", "s.sh"], tmp)
+        pics = [os.path.join(tmp, f"p{n}.dot") for n in (1, 2, 4)]
+        if not all(os.path.exists(p) for p in pics):
+            fail(f"trace-dot: pictures missing (a cd must not move them): {os.listdir(tmp)}")
+            return
+        one, two, pipe = (open(p).read() for p in pics)
+        edge = lambda text, fd: re.search(r'-> (o\d+) \[label="fd %d"' % fd, text)
+        f1, f2 = edge(one, 1), edge(one, 2)
+        if not (f1 and f2 and f1.group(1) == f2.group(1)):
+            fail(f"trace-dot: in `>f 2>&1` fd 1 and fd 2 should lead to the same file:\n{one}")
+        t1, t2 = edge(two, 1), edge(two, 2)
+        if not (t1 and t2 and t1.group(1) != t2.group(1)):
+            fail(f"trace-dot: in `2>&1 >f` fd 2 should lead elsewhere than fd 1:\n{two}")
+        if 'label="f", shape=note' not in one or "pipe:[" not in pipe or "shape=cds" not in pipe:
+            fail(f"trace-dot: no file node or pipe node:\n{one}\n{pipe}")
+        if re.search(r'label="pid \d+\\n(\\n|")', one + two + pipe):
+            fail("trace-dot: an empty box")
+        pngs = []
+        for p in pics[:2]:
+            out = subprocess.run([dot_bin, "-Tpng", p], capture_output=True)
+            if out.returncode != 0 or not out.stdout.startswith(b"\x89PNG"):
+                fail(f"trace-dot: dot -Tpng failed on {p}: {out.stderr[:300]!r}")
+            pngs.append(out.stdout)
+        if len(pngs) == 2 and pngs[0] == pngs[1]:
+            fail("trace-dot: the two redirection orders render the same picture")
 
 
 # ---- ptree, fds, noreap ---------------------------------------------------------

@@ -64,7 +64,7 @@ static void test_pipe_dup2_close_lines(void **state)
     assert_int_equal(sys_close(copy, NULL), 0);
     long pid = (long)getpid();
     snprintf(want, sizeof want,
-             "minish[%ld]: pipe() = [%d, %d]   # ls | wc\n"
+             "minish[%ld]: pipe2([%d, %d], O_CLOEXEC) = 0   # ls | wc\n"
              "minish[%ld]: fcntl(%d, F_DUPFD_CLOEXEC, 20) = %d\n"
              "minish[%ld]: dup2(%d, %d) = %d   # stdout of 'ls' -> pipe\n"
              "minish[%ld]: close(%d) = 0\n"
@@ -98,7 +98,7 @@ static void test_open_line(void **state)
     assert_true(fd >= 0);
     assert_true(fcntl(fd, F_GETFD) & FD_CLOEXEC);
     snprintf(want, sizeof want,
-             "minish[%ld]: open(\"/dev/null\", O_WRONLY|O_TRUNC) = %d   # stdout of 'x' -> /dev/null\n",
+             "minish[%ld]: open(\"/dev/null\", O_WRONLY|O_TRUNC|O_CLOEXEC) = %d   # stdout of 'x' -> /dev/null\n",
              (long)getpid(), fd);
     assert_string_equal(drain(buf, sizeof buf), want);
     close(fd);
@@ -122,7 +122,7 @@ static void test_waitpid_decodes_status(void **state)
     int st;
     assert_int_equal(sys_waitpid(pid, &st, 0, "wait for 'sleep'"), pid);
     assert_true(WIFSIGNALED(st));
-    snprintf(want, sizeof want, "minish[%ld]: waitpid(%ld) = %ld killed by SIGTERM [wstatus 0x000f]   # wait for 'sleep'\n",
+    snprintf(want, sizeof want, "minish[%ld]: wait4(%ld, 0) = %ld killed by SIGTERM [wstatus 0x000f]   # wait for 'sleep'\n",
              (long)getpid(), (long)pid, (long)pid);
     assert_string_equal(drain(buf, sizeof buf), want);
 }
@@ -144,7 +144,7 @@ static void test_fork_lines_and_exit_status(void **state)
     assert_non_null(strstr(buf, want));
     snprintf(want, sizeof want, "minish[%ld]: fork() = 0 (child)   # run 'true'\n", (long)pid);
     assert_non_null(strstr(buf, want));
-    snprintf(want, sizeof want, "minish[%ld]: waitpid(%ld) = %ld exited 3 [wstatus 0x0300]\n", (long)getpid(),
+    snprintf(want, sizeof want, "minish[%ld]: wait4(%ld, 0) = %ld exited 3 [wstatus 0x0300]\n", (long)getpid(),
              (long)pid, (long)pid);
     assert_non_null(strstr(buf, want));
 }
