@@ -18,8 +18,9 @@ struct vars;
 /*
  * Evaluate EXPR.  Returns 0 and sets *result, or -1 after printing
  * "minish: arithmetic: WHY" (division by zero, syntax error, ...).
- * Assignments (x=1, x+=2, x++) write to VARS; -1 if a target is readonly.
+ * Assignments (x=1, x+=2, x++) write to VARS with SET_FLAGS (VAR_EXPORT
+ * under set -a); -1 if a target is readonly.
  */
-int arith_eval(struct vars *vars, const char *expr, intmax_t *result);
+int arith_eval(struct vars *vars, unsigned set_flags, const char *expr, intmax_t *result);
 
 #endif

@@ -25,6 +25,7 @@
 
 struct arith {
     struct vars *vars;
+    unsigned set_flags;     /* what an assignment adds (VAR_EXPORT under set -a) */
     const char *expr;       /* the whole text, for messages */
     const char *p;          /* the next unread character */
     int noeval;             /* >0 inside a skipped operand */
@@ -153,7 +154,7 @@ static void var_write(struct arith *x, const char *name, intmax_t v)
         return;
     char buf[32];
     snprintf(buf, sizeof buf, "%jd", v);
-    if (vars_set(x->vars, name, buf, 0) < 0) {
+    if (vars_set(x->vars, name, buf, x->set_flags) < 0) {
         diag_error(name, "is read only");
         x->failed = true;
     }
@@ -464,9 +465,9 @@ static intmax_t arith_assign_rule(struct arith *x)
     return arith_cond(x);
 }
 
-int arith_eval(struct vars *vars, const char *expr, intmax_t *result)
+int arith_eval(struct vars *vars, unsigned set_flags, const char *expr, intmax_t *result)
 {
-    struct arith x = { vars, expr, expr, 0, false, 0 };
+    struct arith x = { vars, set_flags, expr, expr, 0, false, 0 };
     intmax_t v = arith_assign(&x);
     skip_space(&x);
     if (!x.failed && *x.p != '\0')

@@ -389,7 +389,7 @@ static const char *param_assign(struct xctx *x, const char *name, const struct w
         param_error(x, name, "bad variable name");
         return NULL;
     }
-    if (vars_set(x->sh->vars, name, s, 0) < 0) {
+    if (shell_set_var(x->sh, name, s, 0) < 0) {      /* set -a exports it */
         param_error(x, name, "is read only");
         return NULL;
     }
@@ -518,7 +518,7 @@ static int xp_arith(struct xctx *x, const struct wpart *p, unsigned ctx)
     if (rc < 0)
         return -1;
     intmax_t v;
-    if (arith_eval(x->sh->vars, text, &v) < 0) {
+    if (arith_eval(x->sh->vars, x->sh->opt.allexport ? VAR_EXPORT : 0, text, &v) < 0) {
         x->sh->last_status = STATUS_SYNTAX;
         return -1;
     }
@@ -825,7 +825,7 @@ static size_t prompt_dollar(struct xctx *x, const char *s, struct strbuf *sb)
     if (strncmp(s, "$((", 3) == 0 && (n = prompt_arith_len(s)) > 0) {
         char *inner = expand_prompt(x->sh, x->a, arena_strndup(x->a, s + 3, n - 5));
         intmax_t v;
-        if (inner != NULL && arith_eval(x->sh->vars, inner, &v) == 0)
+        if (inner != NULL && arith_eval(x->sh->vars, x->sh->opt.allexport ? VAR_EXPORT : 0, inner, &v) == 0)
             sb_printf(sb, "%jd", v);
         return n;
     }

@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vars_set(v, "X", "a[$(touch /tmp/pwned)]", 0);
     vars_set(v, "r", "7", VAR_READONLY);
     intmax_t result = 0;
-    (void)arith_eval(v, text, &result);
+    (void)arith_eval(v, 0, text, &result);
     vars_free(v);
     free(text);
     return 0;

@@ -17,7 +17,7 @@
 static intmax_t eval_ok(struct vars *v, const char *expr)
 {
     intmax_t r = -12345;
-    int rc = arith_eval(v, expr, &r);
+    int rc = arith_eval(v, 0, expr, &r);
     if (rc != 0)
         fail_msg("arith_eval(\"%s\") failed", expr);
     return r;
@@ -62,11 +62,11 @@ static void test_variables(void **state)
     assert_int_equal(eval_ok(v, "m*m"), 9);
     intmax_t r;
     vars_set(v, "bad", "1+1", 0);       /* never evaluated as an expression */
-    assert_int_equal(arith_eval(v, "bad", &r), -1);
+    assert_int_equal(arith_eval(v, 0, "bad", &r), -1);
     vars_set(v, "evil", "a[$(touch /tmp/x)]", 0);
-    assert_int_equal(arith_eval(v, "evil", &r), -1);
+    assert_int_equal(arith_eval(v, 0, "evil", &r), -1);
     vars_set(v, "abc", "abc", 0);
-    assert_int_equal(arith_eval(v, "abc + 1", &r), -1);
+    assert_int_equal(arith_eval(v, 0, "abc + 1", &r), -1);
     vars_free(v);
 }
 
@@ -90,7 +90,7 @@ static void test_assignment(void **state)
     assert_string_equal(vars_get(v, "y"), "2");
     vars_set(v, "ro", "1", VAR_READONLY);
     intmax_t r;
-    assert_int_equal(arith_eval(v, "ro=2", &r), -1);
+    assert_int_equal(arith_eval(v, 0, "ro=2", &r), -1);
     assert_string_equal(vars_get(v, "ro"), "1");
     vars_free(v);
 }
@@ -139,13 +139,13 @@ static void test_errors(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         intmax_t r = 77;
-        if (arith_eval(v, bad[i], &r) != -1)
+        if (arith_eval(v, 0, bad[i], &r) != -1)
             fail_msg("\"%s\" should fail, gave %jd", bad[i], r);
         assert_true(r == 77);
     }
     vars_set(v, "z", "0", 0);
     intmax_t r;
-    assert_int_equal(arith_eval(v, "x/=z", &r), -1);
+    assert_int_equal(arith_eval(v, 0, "x/=z", &r), -1);
     vars_free(v);
 }
 
