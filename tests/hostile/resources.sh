@@ -76,7 +76,7 @@ usable" "fork failure"
     # wait, no zombie), no pipe end stays open, and the shell goes on
     if is_minish; then
         out=$(cd / && timeout 10 setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
-              bash -c 'ulimit -u 3; exec "$0" -c "$1"' "$shpath" '
+              bash -c 'ulimit -u 3; exec "$0" -c "$1"' "$nshpath" '
                   fdlist() { now=; for f in /proc/$$/fd/*; do now="$now ${f##*/}"; done; }
                   fdlist; before=$now; sleep 60 | sleep 60 | cat; echo st=$?
                   fdlist; [ "$now" = "$before" ] && echo "no descriptor left"

@@ -48,6 +48,10 @@ def test_ctrl_c_at_ps2_abandons_silently():
             sh.sendline(start)
             sh.expect(PS2_RE)
             sh.send('more text')
+            # as a person does: Ctrl-C once the text is on the screen (sent
+            # together, the ^C flushes the text that readline was about to
+            # read as typeahead, and readline would wait for more keys)
+            sh.expect_exact('more text')
             sh.ctrl('c')
             sh.prompt()
             out = sh.child.before

@@ -11,3 +11,4 @@ command command exec 7</dev/null
 if { true <&7; } 2>/dev/null; then echo fd7-kept; else echo fd7-gone; fi
 (set -e; command eval false; echo not-reached); echo "errexit st=$?"
 (command eval 'exit 3'; echo not-reached); echo "exit st=$?"
+exec 7<&- 8<&-   # the script closes what it opened (the Valgrind run counts open fds)
