@@ -302,6 +302,8 @@ def test_resize_reaches_readline():
         sh.prompt()
         sh.sendline('cat')
         sh.expect_exact('cat\r\n')
+        sh.sendline('ping')                 # cat has the terminal (cooked) once it echoes
+        sh.expect_exact('ping\r\nping\r\n')
         sh.child.setwinsize(24, 200)        # told to cat's group, not to the shell
         sh.ctrl('d')
         sh.prompt()
