@@ -10,7 +10,11 @@ from ptyshell import MINISH, Shell, contains_line, default_signals, wait_gone
 
 def test_kill_of_a_just_started_job_is_never_lost():
     # The interactive shell ignores SIGTERM for itself; a child that had not
-    # reset it yet would ignore the kill.  Twenty times in a row.
+    # reset it yet would ignore the kill.  Twenty times in a row.  The spawn
+    # path's vfork keeps the shell waiting until the child has reset it;
+    # under Valgrind vfork is a plain fork, so this is not checked there.
+    if os.environ.get('MINISH_UNDER_VALGRIND'):
+        return
     with Shell() as sh:
         sh.prompt()
         for _ in range(20):
