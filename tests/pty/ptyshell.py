@@ -169,6 +169,14 @@ def wait_gone(pattern, timeout=5):
     return wait_for(lambda: not pgrep(pattern), timeout)
 
 
+def in_foreground(pattern, timeout=5):
+    """True once a process whose command line matches PATTERN is in the
+    terminal's foreground process group (a `+` in its `ps` STAT): the shell
+    has given it the terminal, so a key such as Ctrl-Z or Ctrl-C reaches it."""
+    return wait_for(lambda: any('+' in ''.join(ps_of(p, 'stat')) for p in pgrep(pattern)),
+                    timeout)
+
+
 def ps_of(pid, fields):
     """`ps -o FIELDS= -p PID` split into words ([] if PID is gone)."""
     out = subprocess.run(['ps', '-o', fields + '=', '-p', str(pid)],
@@ -192,4 +200,4 @@ def contains_line(text, want):
 
 
 __all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'wait_for', 'pgrep', 'prompt_char', 'contains_line', 're',
-           'ps_of', 'run_minish', 'MINISH', 'ROOT']
+           'ps_of', 'in_foreground', 'run_minish', 'MINISH', 'ROOT']

@@ -1,7 +1,6 @@
 """Line editing: history recall, Tab completion, the history file."""
 import os
 import stat
-import time
 
 import pexpect
 
@@ -13,7 +12,7 @@ def test_up_arrow_recalls_previous_command():
         sh.prompt()
         sh.run('echo recall-me')
         sh.send('\x1b[A')           # up arrow
-        time.sleep(0.2)
+        sh.expect_exact('echo recall-me')   # the recalled line is drawn
         sh.send('\r')
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
@@ -25,7 +24,7 @@ def test_tab_completes_command_name():
     with Shell() as sh:
         sh.prompt()
         sh.send('ech\t')
-        time.sleep(0.3)
+        sh.expect_exact('echo ')
         sh.send('tabbed\r')         # completion added "echo "
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
@@ -38,7 +37,7 @@ def test_tab_completes_file_name():
         open(os.path.join(sh.home, 'uniquefile_xyz.txt'), 'w').close()
         sh.prompt()
         sh.send('echo uniquef\t')
-        time.sleep(0.3)
+        sh.expect_exact('uniquefile_xyz.txt')
         sh.send('\r')
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
@@ -51,7 +50,7 @@ def test_tab_completes_variable_name():
         sh.prompt()
         sh.run('MY_UNIQUE_VAR=value42')
         sh.send('echo $MY_UNIQ\t')
-        time.sleep(0.3)
+        sh.expect_exact('$MY_UNIQUE_VAR')
         sh.send('\r')
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
@@ -86,7 +85,7 @@ def test_history_loaded_at_start_and_builtin_lists_it():
         assert 'echo from-last-session' in out, out
         sh.send('\x1b[A')           # the line before `history`: the loaded one
         sh.send('\x1b[A')
-        time.sleep(0.2)
+        sh.expect_exact('echo from-last-session')
         sh.send('\r')
         sh.prompt()
         assert 'from-last-session' in sh.child.before
@@ -123,7 +122,7 @@ def test_multiline_command_is_one_history_entry_also_in_the_file():
         out = sh.run('history')
         assert len(history_numbers(out)) == 2, out      # the loop, then `history`
         sh.send('\x1b[A\x1b[A')                           # the whole loop comes back
-        time.sleep(0.2)
+        sh.expect_exact('done')
         sh.send('\r')
         sh.prompt()
         assert 'it2' in sh.child.before
@@ -152,7 +151,7 @@ def test_multiline_entry_survives_a_new_session():
         out = sh.run('history')
         assert len(history_numbers(out)) == 3, out      # the if (one entry), exit, history
         sh.send('\x1b[A\x1b[A\x1b[A')
-        time.sleep(0.2)
+        sh.expect_exact('fi')
         sh.send('\r')
         sh.prompt()
         assert 'yes-it-ran\r\n' in sh.child.before.replace('echo yes-it-ran', '')
@@ -175,9 +174,11 @@ def test_history_n_and_histsize():
     assert len(entries) == 3 and entries[-1] == 'exit', text
 
 
-def tab_run(sh, typed, want):
+def tab_run(sh, typed, completed, want):
+    """Type TYPED and Tab, wait until the line shows COMPLETED, run it,
+    and look for the line WANT in its output."""
     sh.send(typed + '\t')
-    time.sleep(0.3)
+    sh.expect_exact(completed)
     sh.send('\r')
     sh.prompt()
     out = sh.child.before.replace('\r\n', '\n')
@@ -189,8 +190,8 @@ def test_tab_completes_functions_and_aliases():
         sh.prompt()
         sh.run('myfunc_xyz() { echo fn-ran; }')
         sh.run("alias myalias_xyz='echo alias-ran'")
-        tab_run(sh, 'myfunc_x', 'fn-ran')
-        tab_run(sh, 'myalias_x', 'alias-ran')
+        tab_run(sh, 'myfunc_x', 'myfunc_xyz', 'fn-ran')
+        tab_run(sh, 'myalias_x', 'myalias_xyz', 'alias-ran')
         assert sh.exit() == 0
 
 
@@ -204,12 +205,11 @@ def test_tab_completion_sees_path_changes():
         os.chmod(prog, 0o755)
         sh.prompt()
         sh.run('echo warm')                       # a first Tab fills the cache
-        sh.send('ec\t')
-        time.sleep(0.3)
-        sh.send('warm2\r')
+        sh.send('ec\t')                        # keys are read in order: the
+        sh.send('warm2\r')                     # Tab is done before the Enter
         sh.prompt()
         sh.run('PATH=$PATH:%s' % bindir)
-        tab_run(sh, 'zzprog_u', 'prog-ran')
+        tab_run(sh, 'zzprog_u', 'zzprog_unique', 'prog-ran')
         assert sh.exit() == 0
 
 
@@ -218,7 +218,7 @@ def test_tab_completes_user_names():
     me = pwd.getpwuid(os.geteuid())
     with Shell() as sh:
         sh.prompt()
-        tab_run(sh, 'echo ~' + me.pw_name[:-1], me.pw_dir.rstrip('/') + '/')
+        tab_run(sh, 'echo ~' + me.pw_name[:-1], '~' + me.pw_name, me.pw_dir.rstrip('/') + '/')
         assert sh.exit() == 0
 
 

@@ -3,13 +3,13 @@ import time
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, pgrep, ps_of, re, wait_for, wait_gone
+from ptyshell import Shell, PROMPT, in_foreground, pgrep, ps_of, re, wait_for, wait_gone
 
 
 def stop_foreground(sh, command):
     sh.prompt()
     sh.sendline(command)
-    time.sleep(0.5)
+    assert in_foreground(command.split('|')[0].strip())
     sh.ctrl('z')
     sh.expect('Stopped')
     sh.prompt()
@@ -24,8 +24,8 @@ def test_ctrl_z_then_jobs_bg_kill():
         out = sh.run('jobs')
         assert 'Running' in out, out
         sh.run('kill %1')
-        time.sleep(0.3)
-        sh.run(':')                      # the notice comes before this prompt or the next
+        assert wait_gone('sleep 301')    # reaped at the next prompt, its notice before it
+        sh.run(':')
         out = sh.run('jobs')
         assert 'sleep 301' not in out, out
         assert wait_gone('sleep 301')
@@ -37,7 +37,7 @@ def test_stopped_job_resumed_with_fg():
         stop_foreground(sh, 'sleep 302')
         sh.sendline('fg')
         sh.expect('sleep 302')
-        time.sleep(0.3)
+        assert in_foreground('sleep 302')
         sh.ctrl('c')
         sh.prompt(timeout=5)
         assert sh.status() == 130
@@ -52,7 +52,7 @@ def test_stopped_pipeline_resumed_with_fg():
         assert 'Stopped' in out and 'sleep 303 | cat' in out, out
         sh.sendline('fg')
         sh.expect('sleep 303')
-        time.sleep(0.3)
+        assert in_foreground('sleep 303')
         sh.ctrl('c')
         sh.prompt(timeout=5)
         assert sh.status() == 130
@@ -76,7 +76,7 @@ def test_background_job_done_notice():
         sh.prompt()
         out = sh.run('sleep 0.2 &')
         assert '[1]' in out, out
-        time.sleep(0.6)
+        assert wait_gone('sleep 0.2')
         out = sh.run(':')
         assert 'Done' in out, out
         assert sh.exit() == 0
@@ -88,7 +88,7 @@ def test_ctrl_z_status_148_and_notice_on_its_own_line():
     with Shell() as sh:
         sh.prompt()
         sh.sendline('sleep 305')
-        time.sleep(0.5)
+        assert in_foreground('sleep 305')
         sh.ctrl('z')
         sh.expect(r'\^Z\r\n\[1\]\+  Stopped +sleep 305\r\n')
         sh.prompt()
@@ -185,7 +185,7 @@ def test_job_specs_and_notices_each_once():
         assert 'ambiguous' in out, out
         out = sh.run('kill %?311')           # %?string
         out += sh.run('kill -9 %1')          # %n, and Killed
-        time.sleep(0.3)
+        assert wait_gone('sleep 31[01]')
         out += sh.run(':')
         assert re.search(r'\[1\] +Killed +sleep 310', out), out
         assert re.search(r'\[2\] +Terminated +sleep 311', out), out
@@ -196,7 +196,7 @@ def test_job_specs_and_notices_each_once():
         assert re.search(r'\[4\]\+ +Running +sleep 313', out), out
         out = sh.run('kill %-')              # the previous job
         out += sh.run('kill %%')             # the current one
-        time.sleep(0.3)
+        assert wait_gone('sleep 31[23]')
         out += sh.run(':')
         assert 'sleep 312' in out and 'sleep 313' in out, out
         assert wait_gone('sleep 31[0-3]')
@@ -207,7 +207,7 @@ def test_fg_by_number_and_bg_marks():
     with Shell() as sh:
         stop_foreground(sh, 'sleep 314')
         sh.sendline('sleep 315')
-        time.sleep(0.5)
+        assert in_foreground('sleep 315')
         sh.ctrl('z')
         sh.expect('Stopped')
         sh.prompt()
@@ -218,7 +218,7 @@ def test_fg_by_number_and_bg_marks():
         assert '[1]- sleep 314 &' in out, out
         sh.sendline('fg %1')
         sh.expect('sleep 314')
-        time.sleep(0.3)
+        assert in_foreground('sleep 314')
         sh.ctrl('c')
         sh.prompt()
         assert wait_gone('sleep 314')
@@ -282,7 +282,7 @@ def test_hangup_saves_history_and_hangs_up_jobs():
         sh.run('echo before-hangup')
         sh.run('sleep 318 &')
         sh.sendline('sleep 319')
-        time.sleep(0.5)
+        assert in_foreground('sleep 319')
         sh.ctrl('z')
         sh.prompt()
         os.kill(sh.child.pid, signal.SIGHUP)
