@@ -177,6 +177,13 @@ def in_foreground(pattern, timeout=5):
                     timeout)
 
 
+def sleeping_in(pid, kernel_functions, timeout=5):
+    """True once process PID sleeps in the kernel in one of KERNEL_FUNCTIONS
+    (its /proc wchan starts with it), e.g. 'do_wait' for waitpid."""
+    return wait_for(lambda: any(w.startswith(kernel_functions) for w in ps_of(pid, 'wchan')),
+                    timeout)
+
+
 def ps_of(pid, fields):
     """`ps -o FIELDS= -p PID` split into words ([] if PID is gone)."""
     out = subprocess.run(['ps', '-o', fields + '=', '-p', str(pid)],
@@ -200,4 +207,4 @@ def contains_line(text, want):
 
 
 __all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'wait_for', 'pgrep', 'prompt_char', 'contains_line', 're',
-           'ps_of', 'in_foreground', 'run_minish', 'MINISH', 'ROOT']
+           'ps_of', 'in_foreground', 'sleeping_in', 'run_minish', 'MINISH', 'ROOT']

@@ -1,14 +1,14 @@
 """Ctrl-C at the prompt and on a foreground command."""
 import time
 
-from ptyshell import Shell, PROMPT, PS2_RE, contains_line
+from ptyshell import Shell, PROMPT, PS2_RE, contains_line, in_foreground, wait_gone
 
 
 def test_ctrl_c_at_prompt_gives_fresh_prompt():
     with Shell() as sh:
         sh.prompt()
         sh.send('echo never-run')
-        time.sleep(0.3)
+        sh.expect_exact('echo never-run')   # readline has the text: Ctrl-C is not early
         sh.ctrl('c')
         sh.prompt(timeout=3)
         out = sh.run('echo alive')
@@ -44,7 +44,7 @@ def test_ctrl_c_kills_foreground_command():
     with Shell() as sh:
         sh.prompt()
         sh.sendline('sleep 30')
-        time.sleep(0.5)
+        assert in_foreground('sleep 30')
         start = time.time()
         sh.ctrl('c')
         sh.prompt(timeout=5)
@@ -57,14 +57,16 @@ def test_ctrl_c_at_prompt_prints_exactly_one_prompt():
     with Shell() as sh:
         sh.prompt()
         sh.send('echo half-typed')
-        time.sleep(0.3)
+        sh.expect_exact('echo half-typed')
         sh.ctrl('c')
-        time.sleep(0.8)                  # give a second prompt time to appear
+        sh.expect_exact('^C\r\n' + PROMPT)
+        # Any further prompt would be drawn before readline reads (and
+        # echoes) the next line: the shell does one thing at a time.
         sh.sendline('echo marker-after')
         sh.expect_exact('marker-after\r\n')   # the echo of the typed command
         text = sh.child.before
         # between ^C and the marker command: exactly one fresh prompt
-        assert text.count(PROMPT) == 1 and '^C\r\n' + PROMPT in text, repr(text)
+        assert PROMPT not in text, repr(text)
         sh.prompt()
         assert sh.exit() == 0
 
@@ -74,7 +76,8 @@ def test_background_job_ending_while_typing_keeps_the_line():
         sh.prompt()
         sh.run('sleep 0.3 &')
         sh.send('echo typed-bef')         # a SIGCHLD arrives while this line is open
-        time.sleep(1.0)
+        sh.expect_exact('echo typed-bef')
+        assert wait_gone('sleep 0.3')     # it has ended: the SIGCHLD is sent
         sh.send('ore-and-after\r')
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
@@ -92,7 +95,7 @@ def test_ctrl_c_drops_the_rest_of_the_line():
     with Shell() as sh:
         sh.prompt()
         sh.sendline('sleep 5; echo aft""er-ctrl-c')
-        time.sleep(0.5)
+        assert in_foreground('sleep 5')
         start = time.time()
         sh.ctrl('c')
         sh.prompt(timeout=5)
@@ -110,7 +113,7 @@ def test_ctrl_c_in_pipeline_drops_the_rest_of_the_line():
     with Shell() as sh:
         sh.prompt()
         sh.sendline('(sleep 5; echo in-sub""shell) | cat; echo aft""er-pipe')
-        time.sleep(0.5)
+        assert in_foreground('sleep 5')
         sh.ctrl('c')
         sh.prompt(timeout=5)
         out = sh.child.before.replace('\r\n', '\n')

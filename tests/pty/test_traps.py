@@ -5,7 +5,7 @@ import time
 
 import pexpect
 
-from ptyshell import MINISH, Shell, contains_line, default_signals, wait_gone
+from ptyshell import MINISH, Shell, contains_line, default_signals, sleeping_in, wait_gone
 
 
 def test_kill_of_a_just_started_job_is_never_lost():
@@ -31,7 +31,7 @@ def test_ctrl_c_interrupts_wait_and_keeps_the_job():
         sh.prompt()
         sh.run('sleep 301 &')
         sh.sendline('wait; echo not-reached')
-        time.sleep(0.5)
+        assert sleeping_in(sh.child.pid, ('do_wait', 'sigsuspend'))   # the shell waits
         start = time.time()
         sh.ctrl('c')
         sh.prompt(timeout=5)
