@@ -200,7 +200,9 @@ static void cmd_trace(struct shell *sh, const struct cmd *c)
 static int cmd_no_name(struct shell *sh, struct cmd *c, unsigned long subs_before)
 {
     struct redir_saved save = { NULL, 0, 0 };
-    if (redir_apply(c->ops, c->nops, c->forked ? NULL : &save, "redirection") < 0)
+    /* saved even in a forked child, so that the set -x line goes to the
+     * stderr the command started with (`x=1 2>/dev/null | cat`, as dash) */
+    if (redir_apply(c->ops, c->nops, &save, "redirection") < 0)
         return EXEC_REDIR_FAILED;
     int status;
     if (cmd_assign(sh, c, ASSIGN_SHELL) < 0)

@@ -428,10 +428,12 @@ static int xp_measure_trim(struct xctx *x, const struct wpart *p, const char *va
     const char *name = p->u.param.name;
     if (val == NULL && x->sh->opt.nounset && !is_list_param(name))
         return param_error(x, name, "parameter not set");
-    if (val == NULL)
-        val = "";
     const char *res;
-    if (p->u.param.op == PO_LENGTH) {
+    if (val == NULL) {
+        /* unset: nothing to trim, and the pattern is not expanded (as in
+         * dash: ${u#${c=w}} leaves c alone when u is unset) */
+        res = p->u.param.op == PO_LENGTH ? "0" : "";
+    } else if (p->u.param.op == PO_LENGTH) {
         res = num_str(x->a, (intmax_t)strlen(val));
     } else {
         /* copy first: the pattern may assign the variable (${x#$((x=5))})

@@ -834,7 +834,10 @@ static int lex_dollar(struct lexer *lx, struct partbuf *pb, enum lex_mode mode)
     int line = lx->lineno;
     advance(lx);
     int c = peek(lx);
-    bool in_dq = mode == M_DQ || mode == M_BRACE_DQ || mode == M_HEREDOC;
+    /* a pattern inside "${x#...}" is read as unquoted, and so is any
+     * ${y=word} nested in it: "${x#${y=\*}}" assigns '*' to y */
+    bool in_dq = (mode == M_DQ || mode == M_BRACE_DQ || mode == M_HEREDOC) &&
+                 !is_dq_pattern(mode, pb);
     if (c == '\'' && (mode == M_WORD || mode == M_BRACE || is_dq_pattern(mode, pb))) {
         pb_flush(lx, pb);
         return lex_dollar_squote(lx, pb, line);
