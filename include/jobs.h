@@ -18,6 +18,7 @@
 #ifndef MINISH_JOBS_H
 #define MINISH_JOBS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -58,6 +59,8 @@ struct job_table {
     pid_t shell_pgid;
     pid_t tty_orig_pgid;        /* the terminal's foreground group when the shell took it */
     struct termios shell_tmodes;/* restored when the shell takes the terminal back */
+    volatile sig_atomic_t *stop;/* set by a handler: a foreground wait returns at once,
+                                 * the job still running (an interactive shell's SIGHUP) */
 };
 
 void jobs_init(struct job_table *t);

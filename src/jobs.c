@@ -294,8 +294,11 @@ static void wait_loop(struct job_table *t, struct job *j)
     snprintf(why, sizeof why, "wait for '%s'", j->text);
     while (job_state(j) == JOB_RUNNING) {
         int st;
-        pid_t pid = sys_waitpid(t->noreap ? first_running(j) : -1, &st, WUNTRACED, why);
-        if (pid < 0) {      /* ECHILD: nothing left (EINTR is retried in sys) */
+        pid_t pid = sys_waitpid_unless(t->noreap ? first_running(j) : -1, &st, WUNTRACED,
+                                       t->stop, why);
+        if (pid < 0 && errno == EINTR)
+            break;          /* *t->stop: the caller acts on it (EINTR is otherwise retried) */
+        if (pid < 0) {      /* ECHILD: nothing left */
             mark_gone(j);
             break;
         }
