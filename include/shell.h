@@ -139,16 +139,6 @@ void shell_print_options(const struct shell *sh, bool human);
 
 /* Run the EXIT trap (once), flush stdout, and exit(STATUS). */
 _Noreturn void shell_exit(struct shell *sh, int status);
-/* An untrapped SIGHUP reached the interactive shell (not a subshell). */
-bool shell_hung_up(const struct shell *sh);
-/* Around an interactive shell's wait for a foreground job: WATCH true
- * lets an untrapped SIGHUP end the wait at once (sh->jobs.stop), false
- * after the wait. */
-void shell_watch_hangup(struct shell *sh, bool watch);
-/* SIGHUP reached the interactive shell and no trap takes it: send SIGHUP
- * to its jobs (and SIGCONT to stopped ones), save the history and exit
- * 129 (shell_exit), as bash does.  Returns if there is no such hangup. */
-void shell_hangup_check(struct shell *sh);
 
 /*
  * Set variable NAME to VALUE (vars_set's FLAGS), exported too under set -a:

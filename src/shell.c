@@ -18,7 +18,6 @@
 
 #include "diag.h"
 #include "path.h"
-#include "signals.h"
 #include "sys.h"
 #include "trace.h"
 #include "trace_html.h"
@@ -352,27 +351,6 @@ static void hangup_stopped_jobs(struct shell *sh)
         sys_kill(-j->pgid, SIGHUP, "hang up a stopped job at exit");
         sys_kill(-j->pgid, SIGCONT, "let it see the hangup");
     }
-}
-
-bool shell_hung_up(const struct shell *sh)
-{
-    return signals_got_hup && sh->opt.interactive && !sh->is_subshell
-           && sh->traps[SIGHUP] == NULL;
-}
-
-void shell_watch_hangup(struct shell *sh, bool watch)
-{
-    bool may = sh->opt.interactive && !sh->is_subshell && sh->traps[SIGHUP] == NULL;
-    sh->jobs.stop = watch && may ? &signals_got_hup : NULL;
-}
-
-void shell_hangup_check(struct shell *sh)
-{
-    if (!shell_hung_up(sh))
-        return;
-    sys_trace_note("signal SIGHUP received   # the terminal hung up: hang up the jobs, exit");
-    jobs_hangup(&sh->jobs);
-    shell_exit(sh, STATUS_SIGBASE + SIGHUP);
 }
 
 _Noreturn void shell_exit(struct shell *sh, int status)
