@@ -61,6 +61,9 @@ struct job_table {
     struct termios shell_tmodes;/* restored when the shell takes the terminal back */
     volatile sig_atomic_t *stop;/* set by a handler: a foreground wait returns at once,
                                  * the job still running (an interactive shell's SIGHUP) */
+    int msg_fd;                 /* job_report_signal writes here (2, or -1: nowhere), */
+    const char *msg_path;       /* or, if not NULL, appends to this file: a simple
+                                 * command's own `2>file` (set around its wait) */
 };
 
 void jobs_init(struct job_table *t);

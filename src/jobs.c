@@ -19,6 +19,7 @@
 #include "jobs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ void jobs_init(struct job_table *t)
 {
     memset(t, 0, sizeof *t);
     t->tty_fd = -1;
+    t->msg_fd = STDERR_FILENO;
 }
 
 static void job_free(struct job *j)
@@ -330,6 +332,25 @@ static int send_cont(const struct job_table *t, const struct job *j)
 #define CORE_DUMPED(st) (((st) & 0x80) != 0)   /* not POSIX; this bit on Linux and the BSDs */
 #endif
 
+/* Write LINE to the shell's stderr, or where the command's own redirection
+ * sent its stderr (t->msg_fd, t->msg_path). */
+static void report_line(const struct job_table *t, const char *line)
+{
+    if (t->msg_path == NULL && t->msg_fd == STDERR_FILENO) {
+        fputs(line, stderr);
+        return;
+    }
+    fflush(stderr);
+    int fd = t->msg_fd;
+    if (t->msg_path != NULL)    /* no O_CREAT: the command made it; no blocking on a FIFO */
+        fd = sys_open(t->msg_path, O_WRONLY | O_APPEND | O_NOCTTY | O_NONBLOCK, 0,
+                      "the command's stderr: the message goes there too");
+    if (fd >= 0 && sys_write_all(fd, line, strlen(line)) < 0)
+        sys_trace_note("message not written: %s", strerror(errno));
+    if (t->msg_path != NULL && fd >= 0)
+        sys_close(fd, "message written");
+}
+
 void job_report_signal(const struct job_table *t, const struct job *j)
 {
     for (size_t i = 0; i < j->nprocs; i++) {
@@ -342,8 +363,10 @@ void job_report_signal(const struct job_table *t, const struct job *j)
                 fputc('\n', stderr);
             continue;
         }
-        fprintf(stderr, "%s%s\n", sys_signal_describe(WTERMSIG(st)),
-                CORE_DUMPED(st) ? " (core dumped)" : "");
+        char line[128];
+        snprintf(line, sizeof line, "%s%s\n", sys_signal_describe(WTERMSIG(st)),
+                 CORE_DUMPED(st) ? " (core dumped)" : "");
+        report_line(t, line);
     }
 }
 
