@@ -10,9 +10,11 @@ from ptyshell import MINISH, Shell, contains_line, default_signals, pgrep, wait_
 
 def test_kill_of_a_just_started_job_is_never_lost():
     # The interactive shell ignores SIGTERM for itself; a child that had not
-    # reset it yet would ignore the kill.  Twenty times in a row.  The spawn
-    # path's vfork keeps the shell waiting until the child has reset it;
-    # under Valgrind vfork is a plain fork, so this is not checked there.
+    # reset it yet would ignore the kill.  Twenty times in a row.
+    # Not under Valgrind: its execve throws away the signals pending at that
+    # moment (a known limit of Valgrind, its PRE(sys_execve)), so a kill that
+    # lands between the child's unblocking and its exec is lost there
+    # whatever the shell does; natively it is delivered.
     if os.environ.get('MINISH_UNDER_VALGRIND'):
         return
     with Shell() as sh:
@@ -101,8 +103,10 @@ def test_monitor_script_can_trap_tstp():
 def test_kill_of_a_just_started_job_is_never_lost_with_spawn_fork():
     # set -o spawn=fork: every child is a plain fork (no vfork to hold the
     # shell until the exec).  The kill can come while the child still has
-    # the shell's dispositions (TERM ignored): it must wait, pending, until
-    # the child has reset them.  Twenty times, each job Terminated.
+    # the shell's dispositions (TERM ignored): blocked, it stays pending
+    # (the kernel keeps a blocked signal even if it is ignored) until the
+    # child has reset them and unblocks.  Twenty times, each job
+    # Terminated; and a forked `{ ...; } &`.
     if os.environ.get('MINISH_UNDER_VALGRIND'):
         return      # Valgrind's execve drops pending signals: see the first test
     with Shell() as sh:
@@ -111,6 +115,10 @@ def test_kill_of_a_just_started_job_is_never_lost_with_spawn_fork():
         for i in range(20):
             out = sh.run('sleep 100 & kill $!; wait $!; echo "st=$?"')
             assert contains_line(out, 'st=143'), (i, out)     # killed by SIGTERM
+        for i in range(5):
+            out = sh.run('{ sleep 100; echo not-reached; } & kill $!; wait $!; echo "st=$?"')
+            assert contains_line(out, 'st=143'), (i, out)
+            assert 'not-reached' not in out.replace('echo not-reached', ''), out
         assert sh.exit() == 0
 
 
