@@ -379,6 +379,8 @@ void signals_default(int sig)
      * disposition (ignored), not SIG_DFL, or Ctrl-Z would stop the shell */
     set_base(sig, base[sig]);
     pending[sig] = 0;
+    if (sig == SIGHUP)
+        signals_got_hup = 0;    /* a SIGHUP its trap took is no hangup to act on now */
 }
 
 /* ==== Hanging up ==== */

@@ -175,4 +175,8 @@ def test_trapped_hangup_waits_for_the_job():
         sh.expect_exact('after-sleep')
         sh.expect_exact('got-hup')
         sh.prompt()
+        # the SIGHUP the trap took is not acted on once the trap is reset
+        sh.run('trap - HUP')
+        out = sh.run('sleep 0.1; echo still-here')
+        assert contains_line(out, 'still-here'), out
         assert sh.exit() == 0
