@@ -129,7 +129,8 @@ void job_report_signal(const struct job_table *t, const struct job *j);
  * wait builtin removes a job once it has reported it. */
 void jobs_forget_done(struct job_table *t);
 /* The terminal hung up: send SIGHUP to every job's group (and SIGCONT to
- * stopped ones, so they see it), as bash does before it exits. */
+ * stopped ones, so they see it), as bash does before it exits; without job
+ * control, to each of a job's live processes. */
 void jobs_hangup(struct job_table *t);
 /* Give the terminal back to the process group that had it before job
  * control took it, and rejoin that group (before exit or `exec`), as dash

@@ -624,8 +624,14 @@ void jobs_hangup(struct job_table *t)
 {
     for (size_t i = 0; i < t->len; i++) {
         struct job *j = t->jobs[i];
-        if (j->pgid <= 0 || job_state(j) == JOB_DONE)
+        if (j == NULL || job_state(j) == JOB_DONE)
             continue;
+        if (j->pgid <= 0) {     /* set +m: no group of its own, its processes one by one */
+            for (size_t k = 0; k < j->nprocs; k++)
+                if (j->procs[k].state != JOB_DONE)
+                    sys_kill(j->procs[k].pid, SIGHUP, "the terminal hung up: hang up the job");
+            continue;
+        }
         sys_kill(-j->pgid, SIGHUP, "the terminal hung up: hang up the job");
         if (job_state(j) == JOB_STOPPED)
             sys_kill(-j->pgid, SIGCONT, "a stopped job must wake to see the hangup");

@@ -164,6 +164,14 @@ def test_hangup_during_fg_and_wait_exits_at_once():
         assert wait_gone('sleep 345')
 
 
+def test_hangup_without_job_control_hangs_up_each_process():
+    with Shell() as sh:
+        sh.prompt()
+        sh.run('set +m; sleep 347 &')
+        hangup_while(sh, 'sleep 346; echo not-reached', 'sleep 346')
+        assert wait_gone('sleep 346') and wait_gone('sleep 347')
+
+
 def test_trapped_hangup_waits_for_the_job():
     import signal
     with Shell() as sh:
