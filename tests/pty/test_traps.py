@@ -165,11 +165,23 @@ def test_hangup_during_fg_and_wait_exits_at_once():
 
 
 def test_hangup_without_job_control_hangs_up_each_process():
+    # an inner interactive minish, not a session leader (the kernel's own
+    # SIGHUP to the foreground group at the leader's exit would hide a miss)
+    import signal
     with Shell() as sh:
         sh.prompt()
+        sh.sendline('"$0" --norc')          # $0: this minish
+        sh.prompt()
         sh.run('set +m; sleep 347 &')
-        hangup_while(sh, 'sleep 346; echo not-reached', 'sleep 346')
+        sh.sendline('sleep 346; echo not-reached')
+        assert wait_for(lambda: pgrep('sleep 346'))
+        inner = [p for p in pgrep('minish') if int(p) != sh.child.pid]
+        assert len(inner) == 1, inner
+        os.kill(int(inner[0]), signal.SIGHUP)
+        sh.prompt()                         # the outer shell's
+        assert sh.status() == 129
         assert wait_gone('sleep 346') and wait_gone('sleep 347')
+        assert sh.exit() == 0
 
 
 def test_trapped_hangup_waits_for_the_job():
