@@ -624,7 +624,7 @@ void jobs_hangup(struct job_table *t)
 {
     for (size_t i = 0; i < t->len; i++) {
         struct job *j = t->jobs[i];
-        if (j == NULL || job_state(j) == JOB_DONE)
+        if (job_state(j) == JOB_DONE)
             continue;
         if (j->pgid <= 0) {     /* set +m: no group of its own, its processes one by one */
             for (size_t k = 0; k < j->nprocs; k++)
