@@ -18,6 +18,7 @@
 #ifndef MINISH_JOBS_H
 #define MINISH_JOBS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -58,6 +59,11 @@ struct job_table {
     pid_t shell_pgid;
     pid_t tty_orig_pgid;        /* the terminal's foreground group when the shell took it */
     struct termios shell_tmodes;/* restored when the shell takes the terminal back */
+    volatile sig_atomic_t *stop;/* set by a handler: a foreground wait returns at once,
+                                 * the job still running (an interactive shell's SIGHUP) */
+    int msg_fd;                 /* job_report_signal writes here (2, or -1: nowhere), */
+    const char *msg_path;       /* or, if not NULL, appends to this file: a simple
+                                 * command's own `2>file` (set around its wait) */
 };
 
 void jobs_init(struct job_table *t);
@@ -123,7 +129,8 @@ void job_report_signal(const struct job_table *t, const struct job *j);
  * wait builtin removes a job once it has reported it. */
 void jobs_forget_done(struct job_table *t);
 /* The terminal hung up: send SIGHUP to every job's group (and SIGCONT to
- * stopped ones, so they see it), as bash does before it exits. */
+ * stopped ones, so they see it), as bash does before it exits; without job
+ * control, to each of a job's live processes. */
 void jobs_hangup(struct job_table *t);
 /* Give the terminal back to the process group that had it before job
  * control took it, and rejoin that group (before exit or `exec`), as dash

@@ -61,6 +61,16 @@ extern volatile sig_atomic_t signals_got_int;
  * answers end of input, so the shell exits through shell_exit and saves
  * its history; nothing is done in the handler itself. */
 extern volatile sig_atomic_t signals_got_hup;
+/* An untrapped SIGHUP reached the interactive shell (not a subshell). */
+bool signals_hung_up(const struct shell *sh);
+/* Around an interactive shell's wait for a foreground job: WATCH true
+ * lets an untrapped SIGHUP end the wait at once (sh->jobs.stop), false
+ * after the wait. */
+void signals_watch_hangup(struct shell *sh, bool watch);
+/* SIGHUP reached the interactive shell and no trap takes it: send SIGHUP
+ * to its jobs (and SIGCONT to stopped ones), save the history and exit
+ * 129 (shell_exit), as bash does.  Returns if there is no such hangup. */
+void signals_hangup_check(struct shell *sh);
 /* True if signal SIG arrived since the last signals_take(SIG). */
 bool signals_take(int sig);
 /* Catch SIG for a trap (flag only), ignore it, or restore the default. */

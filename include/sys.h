@@ -14,6 +14,7 @@
 #ifndef MINISH_SYS_H
 #define MINISH_SYS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -46,6 +47,10 @@ int sys_cloexec(int fd, bool on, const char *why);
 int sys_open(const char *path, int flags, mode_t mode, const char *why);
 /* waitpid(2), retried on EINTR. */
 pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why);
+/* The same, but once *STOP is set (by a signal handler: the call was
+ * interrupted, or it was set before) it returns -1 with errno EINTR. */
+pid_t sys_waitpid_unless(pid_t pid, int *status, int options, volatile sig_atomic_t *stop,
+                         const char *why);
 int sys_kill(pid_t pid, int sig, const char *why);
 int sys_setpgid(pid_t pid, pid_t pgid, const char *why);
 int sys_tcsetpgrp(int fd, pid_t pgid, const char *why);
@@ -68,8 +73,6 @@ ssize_t sys_read(int fd, void *buf, size_t n);
 int sys_write_all(int fd, const void *buf, size_t n);
 
 /* ==== Starting a program without fork (spawn=vfork / posix_spawn) ==== */
-
-#include <signal.h>
 
 /*
  * Everything a child does between its birth and execve, as data, so that

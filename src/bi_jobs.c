@@ -92,7 +92,11 @@ int bi_fg(struct shell *sh, int argc, char **argv)
         return 1;
     printf("%s\n", j->text);
     fflush(stdout);     /* before the job writes to the terminal */
-    return job_continue(&sh->jobs, j, true, sh->opt.pipefail);
+    signals_watch_hangup(sh, true);
+    int status = job_continue(&sh->jobs, j, true, sh->opt.pipefail);
+    signals_watch_hangup(sh, false);
+    signals_hangup_check(sh);     /* SIGHUP meanwhile: hang up the jobs and exit */
+    return status;
 }
 
 /* bg [spec...] -- continue stopped jobs in the background. */
@@ -169,11 +173,14 @@ static int wait_interruptible(struct shell *sh, struct job *j)
         sig = signals_trapped_pending(sh);
         if (sig == 0 && sh->opt.interactive && signals_got_int)
             sig = SIGINT;
+        if (sig == 0 && signals_hung_up(sh))
+            sig = SIGHUP;
         if (sig != 0)
             break;
         sigsuspend(&old);   /* returns after any handler ran: SIGCHLD or a trap's */
     }
     signals_restore_mask(&old);
+    signals_hangup_check(sh);     /* SIGHUP: hang up the jobs and exit */
     return sig;
 }
 

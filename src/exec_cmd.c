@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,7 +401,31 @@ static struct child_plan foreground_plan(const struct shell *sh)
     return cp;
 }
 
-/* Start SP as a foreground job and wait for it. */
+/*
+ * Where descriptor FD of a program started with redirections OPS[0..N-1]
+ * leads, seen from the shell: a file (*PATH set, -1 returned), one of the
+ * shell's descriptors, or -1 for nowhere to write (closed, a
+ * here-document, opened for reading only).
+ */
+static int fd_target(const struct fd_op *ops, size_t n, int fd, const char **path)
+{
+    while (n-- > 0) {
+        const struct fd_op *op = &ops[n];
+        if (op->fd != fd)
+            continue;
+        if (op->kind == FD_DUP)
+            return fd_target(ops, n, op->src, path);
+        if (op->kind == FD_OPEN && (op->oflag & O_ACCMODE) != O_RDONLY)
+            *path = op->path;
+        return -1;
+    }
+    return fd;
+}
+
+/* Start SP as a foreground job and wait for it.  dash applies a simple
+ * command's redirections in the shell itself, so its "Terminated" follows
+ * the command's `2>file`; minish applies them in the child only, and
+ * sends the message to the same place. */
 static int run_program(struct shell *sh, const struct spawn *sp, const char *text)
 {
     struct child_plan cp = foreground_plan(sh);
@@ -411,7 +436,11 @@ static int run_program(struct shell *sh, const struct spawn *sp, const char *tex
         signals_restore_mask(&mask);
         return STATUS_SYNTAX;
     }
-    return exec_wait_child(sh, pid, cp.pgid >= 0 ? pid : 0, text, &mask);
+    sh->jobs.msg_fd = fd_target(sp->ops, sp->nops, STDERR_FILENO, &sh->jobs.msg_path);
+    int status = exec_wait_child(sh, pid, cp.pgid >= 0 ? pid : 0, text, &mask);
+    sh->jobs.msg_fd = STDERR_FILENO;
+    sh->jobs.msg_path = NULL;
+    return status;
 }
 
 /* A program, from the shell: prefixes go into the child's environment only. */

@@ -166,7 +166,10 @@ _Noreturn void exec_child_run(struct shell *sh, struct node *n)
 int exec_wait_job(struct shell *sh, struct job *j)
 {
     bool deferred = signals_int_defer();    /* a script outlives its child's ^C */
+    signals_watch_hangup(sh, true);         /* an interactive shell's SIGHUP ends the wait */
     int status = job_wait(&sh->jobs, j, sh->opt.pipefail);
+    signals_watch_hangup(sh, false);
+    signals_hangup_check(sh);               /* and the shell, at once (bash) */
     signals_int_resume(deferred);           /* and then dies of it (dash) */
     /* With job control only the job saw Ctrl-C; an interactive shell acts
      * as if it had seen it too and drops the rest of the line (dash). */

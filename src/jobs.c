@@ -19,6 +19,7 @@
 #include "jobs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ void jobs_init(struct job_table *t)
 {
     memset(t, 0, sizeof *t);
     t->tty_fd = -1;
+    t->msg_fd = STDERR_FILENO;
 }
 
 static void job_free(struct job *j)
@@ -294,8 +296,11 @@ static void wait_loop(struct job_table *t, struct job *j)
     snprintf(why, sizeof why, "wait for '%s'", j->text);
     while (job_state(j) == JOB_RUNNING) {
         int st;
-        pid_t pid = sys_waitpid(t->noreap ? first_running(j) : -1, &st, WUNTRACED, why);
-        if (pid < 0) {      /* ECHILD: nothing left (EINTR is retried in sys) */
+        pid_t pid = sys_waitpid_unless(t->noreap ? first_running(j) : -1, &st, WUNTRACED,
+                                       t->stop, why);
+        if (pid < 0 && errno == EINTR)
+            break;          /* *t->stop: the caller acts on it (EINTR is otherwise retried) */
+        if (pid < 0) {      /* ECHILD: nothing left */
             mark_gone(j);
             break;
         }
@@ -327,6 +332,25 @@ static int send_cont(const struct job_table *t, const struct job *j)
 #define CORE_DUMPED(st) (((st) & 0x80) != 0)   /* not POSIX; this bit on Linux and the BSDs */
 #endif
 
+/* Write LINE to the shell's stderr, or where the command's own redirection
+ * sent its stderr (t->msg_fd, t->msg_path). */
+static void report_line(const struct job_table *t, const char *line)
+{
+    if (t->msg_path == NULL && t->msg_fd == STDERR_FILENO) {
+        fputs(line, stderr);
+        return;
+    }
+    fflush(stderr);
+    int fd = t->msg_fd;
+    if (t->msg_path != NULL)    /* no O_CREAT: the command made it; no blocking on a FIFO */
+        fd = sys_open(t->msg_path, O_WRONLY | O_APPEND | O_NOCTTY | O_NONBLOCK, 0,
+                      "the command's stderr: the message goes there too");
+    if (fd >= 0 && sys_write_all(fd, line, strlen(line)) < 0)
+        sys_trace_note("message not written: %s", strerror(errno));
+    if (t->msg_path != NULL && fd >= 0)
+        sys_close(fd, "message written");
+}
+
 void job_report_signal(const struct job_table *t, const struct job *j)
 {
     for (size_t i = 0; i < j->nprocs; i++) {
@@ -339,8 +363,10 @@ void job_report_signal(const struct job_table *t, const struct job *j)
                 fputc('\n', stderr);
             continue;
         }
-        fprintf(stderr, "%s%s\n", sys_signal_describe(WTERMSIG(st)),
-                CORE_DUMPED(st) ? " (core dumped)" : "");
+        char line[128];
+        snprintf(line, sizeof line, "%s%s\n", sys_signal_describe(WTERMSIG(st)),
+                 CORE_DUMPED(st) ? " (core dumped)" : "");
+        report_line(t, line);
     }
 }
 
@@ -598,8 +624,14 @@ void jobs_hangup(struct job_table *t)
 {
     for (size_t i = 0; i < t->len; i++) {
         struct job *j = t->jobs[i];
-        if (j->pgid <= 0 || job_state(j) == JOB_DONE)
+        if (job_state(j) == JOB_DONE)
             continue;
+        if (j->pgid <= 0) {     /* set +m: no group of its own, its processes one by one */
+            for (size_t k = 0; k < j->nprocs; k++)
+                if (j->procs[k].state != JOB_DONE)
+                    sys_kill(j->procs[k].pid, SIGHUP, "the terminal hung up: hang up the job");
+            continue;
+        }
         sys_kill(-j->pgid, SIGHUP, "the terminal hung up: hang up the job");
         if (job_state(j) == JOB_STOPPED)
             sys_kill(-j->pgid, SIGCONT, "a stopped job must wake to see the hangup");

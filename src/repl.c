@@ -61,10 +61,7 @@ static bool repl_refuse_eof(struct shell *sh, bool *warned_stopped)
 {
     if (!sh->opt.interactive)
         return false;
-    if (signals_got_hup && sh->traps[SIGHUP] == NULL) {
-        jobs_hangup(&sh->jobs);     /* the terminal is gone: so are its jobs (bash) */
-        return false;
-    }
+    signals_hangup_check(sh);     /* the terminal is gone: so are its jobs (bash) */
     if (sh->opt.ignoreeof) {
         fputs("Use \"exit\" to leave the shell.\n", stderr);
         return true;

@@ -379,6 +379,31 @@ void signals_default(int sig)
      * disposition (ignored), not SIG_DFL, or Ctrl-Z would stop the shell */
     set_base(sig, base[sig]);
     pending[sig] = 0;
+    if (sig == SIGHUP)
+        signals_got_hup = 0;    /* a SIGHUP its trap took is no hangup to act on now */
+}
+
+/* ==== Hanging up ==== */
+
+bool signals_hung_up(const struct shell *sh)
+{
+    return signals_got_hup && sh->opt.interactive && !sh->is_subshell
+           && sh->traps[SIGHUP] == NULL;
+}
+
+void signals_watch_hangup(struct shell *sh, bool watch)
+{
+    bool may = sh->opt.interactive && !sh->is_subshell && sh->traps[SIGHUP] == NULL;
+    sh->jobs.stop = watch && may ? &signals_got_hup : NULL;
+}
+
+void signals_hangup_check(struct shell *sh)
+{
+    if (!signals_hung_up(sh))
+        return;
+    sys_trace_note("signal SIGHUP received   # the terminal hung up: hang up the jobs, exit");
+    jobs_hangup(&sh->jobs);
+    shell_exit(sh, STATUS_SIGBASE + SIGHUP);
 }
 
 /* ==== Traps ==== */

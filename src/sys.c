@@ -371,12 +371,21 @@ int sys_execve(const char *path, char *const argv[], char *const envp[])
 
 pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
 {
+    return sys_waitpid_unless(pid, status, options, NULL, why);
+}
+
+pid_t sys_waitpid_unless(pid_t pid, int *status, int options, volatile sig_atomic_t *stop,
+                         const char *why)
+{
     pid_t r;
     if (!(options & WNOHANG))
         trace_step(why != NULL ? why : "wait for a child", (long)getpid());
-    do
-        r = waitpid(pid, status, options);
-    while (r < 0 && errno == EINTR);
+    do {
+        r = -1;
+        errno = EINTR;
+        if (stop == NULL || !*stop)
+            r = waitpid(pid, status, options);
+    } while (r < 0 && errno == EINTR && (stop == NULL || !*stop));
     int err = errno;
     if (!sys_tracing())
         return r;
