@@ -373,7 +373,7 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
 {
     pid_t r;
     if (!(options & WNOHANG))
-        trace_step(why != NULL ? why : "wait for a child", (long)getpid());
+        trace_step_wait(why != NULL ? why : "wait for a child");
     do
         r = waitpid(pid, status, options);
     while (r < 0 && errno == EINTR);
