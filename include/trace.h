@@ -13,6 +13,7 @@
 #define MINISH_TRACE_H
 
 #include <stdbool.h>
+#include <time.h>
 
 /* One narrated call, as sys.c saw it.  Strings may be NULL. */
 struct trace_event {
@@ -25,6 +26,8 @@ struct trace_event {
     const char *reason;     /* the plain-words WHY */
     long pid, ppid;         /* who made the call (a vfork child's calls are
                              * reported by its parent after the fact) */
+    const struct timespec *when;    /* when it was made (the vfork child's
+                                     * own clock reading); NULL: now */
 };
 
 /*

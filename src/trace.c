@@ -178,7 +178,10 @@ bool trace_active(void)
 static void record_jsonl(const struct trace_event *ev)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    if (ev->when != NULL)
+        ts = *ev->when;
+    else
+        clock_gettime(CLOCK_REALTIME, &ts);
     struct tbuf b = {.len = 0};
     tb_add(&b, "{\"time\":%lld.%06ld,\"pid\":%ld,\"ppid\":%ld,\"call\":",
            (long long)ts.tv_sec, ts.tv_nsec / 1000, ev->pid, ev->ppid);
