@@ -136,14 +136,14 @@ bool sys_tracing(void)
     return trace_fd >= 0 || trace_active();
 }
 
+/* When the vfork child made the calls being reported (NULL: now). */
+static const struct timespec *child_when;
+
 /*
  * BODY ("dup2(4, 1) = 1", "fork() = 0 (child)", "pipe() = [3, 4]",
  * "execve(...) ...", or a free note) split into an event for trace.c's
  * JSONL and pictures.  BODY is cut up in place.
  */
-/* When the vfork child made the calls being reported (NULL: now). */
-static const struct timespec *child_when;
-
 static void trace_event_of(char *body, const char *why, long pid, long ppid, const char *detail)
 {
     struct trace_event ev = {.call = "note", .args = NULL, .has_result = false,

@@ -690,6 +690,10 @@ void trace_command_end(int status)
  *
  *   shell --gate--> child 1 --turn--> child 2 --turn--> child 3
  *
+ * A child about to run shell code (a builtin, a function) waits for its
+ * turn and passes it on at once (trace_turn_done): a loop may never pause,
+ * and the next stage must be let in to read its output.
+ *
  * These pipes are step mode's, not the lesson's: they are made with plain
  * calls, not narrated, and sit at fd STEP_FD_MIN or above.  With step mode
  * off none of this runs: no pipe, no read, no extra call.
