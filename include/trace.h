@@ -13,6 +13,7 @@
 #define MINISH_TRACE_H
 
 #include <stdbool.h>
+#include <time.h>
 
 /* One narrated call, as sys.c saw it.  Strings may be NULL. */
 struct trace_event {
@@ -25,6 +26,8 @@ struct trace_event {
     const char *reason;     /* the plain-words WHY */
     long pid, ppid;         /* who made the call (a vfork child's calls are
                              * reported by its parent after the fact) */
+    const struct timespec *when;    /* when it was made (the vfork child's
+                                     * own clock reading); NULL: now */
 };
 
 /*
@@ -58,5 +61,21 @@ void trace_step_set(int tty);
 /* If step mode is on, say WHAT is about to happen in process PID and wait
  * for Enter on the terminal. */
 void trace_step(const char *what, long pid);
+/* Step mode, before a blocking wait: the shell's last pause before its
+ * children in line may pause (see trace_turn_forked). */
+void trace_step_wait(const char *what);
+/* Step mode's turns, so that one prompt is on screen at a time.  Before
+ * forking a child that will pause (a foreground one), call
+ * trace_turn_prepare(true); after the fork, trace_turn_forked(pid) in both
+ * processes.  Without step mode neither makes any call. */
+void trace_turn_prepare(bool queued);
+void trace_turn_forked(long pid);
+/* True in a child that still waits for its turn (it must not take the
+ * terminal: the parent hands it over before the child's turn comes). */
+bool trace_turn_waiting(void);
+/* A child about to run shell code (a builtin, function or compound
+ * command) instead of a program: wait for the turn and pass it on now, so
+ * that the next in line does not wait for a loop that never pauses. */
+void trace_turn_done(void);
 
 #endif

@@ -136,6 +136,17 @@ static long proc_find(const struct pinfo *all, size_t n, long pid)
     return -1;
 }
 
+/* Why PID is not among the processes read: gone, or this user may not read
+ * it (/proc mounted with hidepid=noaccess shows the directory, not its files). */
+static const char *proc_missing(long pid)
+{
+    char path[64], buf[16];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    if (proc_read(path, buf, sizeof buf) < 0 && (errno == EACCES || errno == EPERM))
+        return "permission denied";
+    return "no such process";
+}
+
 /* PID from "PID" or "%job" (a job's first process) for WHO (fds, maps).  -1 after an error. */
 long teach_pid_arg(struct shell *sh, const char *who, const char *arg)
 {
@@ -280,7 +291,7 @@ int bi_ptree(struct shell *sh, int argc, char **argv)
     v.shell_sid = self >= 0 ? all[self].sid : -1;
     v.shell_start = self >= 0 ? all[self].start : 0;
     if (root >= 0 && proc_find(all, v.n, root) < 0) {
-        diag_error("ptree", "%s: no such process", argv[first]);
+        diag_error("ptree", "%s: %s", argv[first], proc_missing(root));
         free(all);
         return 1;
     }

@@ -177,10 +177,6 @@ bool exec_nothing_left(const struct shell *sh)
      * ends, so it waits for it (and `exec` gives the terminal back first) */
     if (sh->exit_trap != NULL || sh->jobs.job_control)
         return false;
-    /* step mode asks before each wait (the trace never decides: before
-     * an exec in place it draws what it has, see trace_exec_in_place) */
-    if (sh->opt.step)
-        return false;
     for (int sig = 1; sig < NSIG; sig++)
         if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
             return false;   /* a caught signal needs the shell; ignored ones survive exec */

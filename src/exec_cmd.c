@@ -37,6 +37,7 @@
 #include "shell.h"
 #include "signals.h"
 #include "sys.h"
+#include "trace.h"
 #include "vars.h"
 
 /* One simple command while it runs. */
@@ -604,6 +605,8 @@ static int cmd_run(struct shell *sh, struct cmd *c)
         if (b == NULL || !b->special)
             body = funcs_get(sh->funcs, name);
     }
+    if (b != NULL || body != NULL)
+        trace_turn_done();  /* step mode: shell code may never pause; next in line */
     if (b != NULL && b->special)
         return cmd_special(sh, c, b);
     if (body != NULL)

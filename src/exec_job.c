@@ -40,6 +40,7 @@
 #include "shell.h"
 #include "signals.h"
 #include "sys.h"
+#include "trace.h"
 
 static unsigned long cmdsub_runs;   /* command substitutions started so far */
 
@@ -64,7 +65,9 @@ static void join_group(struct shell *sh, const struct child_plan *cp, pid_t pid)
         pid_t pgid = cp->pgid != 0 ? cp->pgid : getpid();
         if (sys_setpgid(0, pgid, "join the job's process group") < 0)
             sys_trace_note("setpgid: %s (the parent sets it too)", strerror(errno));
-        if (cp->foreground && sh->jobs.tty_fd >= 0
+        /* (in step mode a child waiting for its turn leaves the terminal
+         * to the parent, which hands it over before the turn comes) */
+        if (cp->foreground && sh->jobs.tty_fd >= 0 && !trace_turn_waiting()
             && sys_tcsetpgrp(sh->jobs.tty_fd, pgid, "the job takes the terminal") < 0)
             sys_trace_note("tcsetpgrp: %s (the parent does it too)", strerror(errno));
         return;
@@ -78,7 +81,9 @@ static void join_group(struct shell *sh, const struct child_plan *cp, pid_t pid)
 pid_t exec_fork(struct shell *sh, const struct child_plan *cp, const char *why)
 {
     fflush(stdout);     /* or the child would print our buffered output again */
+    trace_turn_prepare(cp->foreground);     /* step mode: a foreground child waits its turn */
     pid_t pid = sys_fork(why);
+    trace_turn_forked(pid);
     if (pid < 0) {
         diag_error("fork", "%s", strerror(errno));
         return -1;

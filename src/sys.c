@@ -136,6 +136,9 @@ bool sys_tracing(void)
     return trace_fd >= 0 || trace_active();
 }
 
+/* When the vfork child made the calls being reported (NULL: now). */
+static const struct timespec *child_when;
+
 /*
  * BODY ("dup2(4, 1) = 1", "fork() = 0 (child)", "pipe() = [3, 4]",
  * "execve(...) ...", or a free note) split into an event for trace.c's
@@ -145,7 +148,7 @@ static void trace_event_of(char *body, const char *why, long pid, long ppid, con
 {
     struct trace_event ev = {.call = "note", .args = NULL, .has_result = false,
                              .result = 0, .err = NULL, .detail = body, .reason = why,
-                             .pid = pid, .ppid = ppid};
+                             .pid = pid, .ppid = ppid, .when = child_when};
     char *open = strchr(body, '(');
     char *eq = strstr(body, ") = ");
     char *dots = strstr(body, ") ...");
@@ -377,17 +380,19 @@ pid_t sys_waitpid(pid_t pid, int *status, int options, const char *why)
 pid_t sys_waitpid_unless(pid_t pid, int *status, int options, volatile sig_atomic_t *stop,
                          const char *why)
 {
-    pid_t r;
+    pid_t r = -1;
+    bool called = false;
     if (!(options & WNOHANG))
-        trace_step(why != NULL ? why : "wait for a child", (long)getpid());
-    do {
-        r = -1;
-        errno = EINTR;
-        if (stop == NULL || !*stop)
-            r = waitpid(pid, status, options);
-    } while (r < 0 && errno == EINTR && (stop == NULL || !*stop));
+        trace_step_wait(why != NULL ? why : "wait for a child");
+    errno = EINTR;
+    while (stop == NULL || !*stop) {
+        called = true;
+        r = waitpid(pid, status, options);
+        if (r >= 0 || errno != EINTR)
+            break;
+    }
     int err = errno;
-    if (!sys_tracing())
+    if (!called || !sys_tracing())      /* never narrate a call not made */
         return r;
     /* glibc's waitpid is the kernel's wait4(pid, &status, options, NULL) */
     struct line l = {.len = 0};
@@ -610,7 +615,21 @@ struct child_log {
     int move_r[SYS_SPAWN_MAX_MOVES + 1], move_err[SYS_SPAWN_MAX_MOVES + 1];
     size_t nmoves;              /* moves made (the last one may have failed) */
     int exec_err;               /* 0: execve succeeded (the parent resumed) */
+    /* when tracing, the child's clock at each call, so that its events
+     * carry its own time rather than the parent's, who writes them later */
+    bool stamp;
+    struct timespec t_start, t_pgid, t_tty, t_move[SYS_SPAWN_MAX_MOVES + 1], t_exec;
 };
+
+/* In the vfork child: the time now into T, if the trace wants it. */
+static void child_stamp(volatile struct child_log *log, volatile struct timespec *t)
+{
+    struct timespec now;
+    if (!log->stamp || clock_gettime(CLOCK_REALTIME, &now) < 0)
+        return;
+    t->tv_sec = now.tv_sec;
+    t->tv_nsec = now.tv_nsec;
+}
 
 static void trace_child_ret(long pid, long r, int err, const char *why, const char *call)
 {
@@ -618,6 +637,12 @@ static void trace_child_ret(long pid, long r, int err, const char *why, const ch
         trace_line_of(pid, why, "%s = %ld", call, r);
     else
         trace_line_of(pid, why, "%s = -1 %s (%s)", call, errno_name(err), strerror(err));
+}
+
+/* The events that follow happened at T in the vfork child (if LOG has times). */
+static void child_at(const struct child_log *log, const struct timespec *t)
+{
+    child_when = log->stamp ? t : NULL;
 }
 
 /* The child's moves, EXEC and its result, as narrated from its LOG. */
@@ -631,6 +656,7 @@ static void trace_child_moves(long pid, const struct sys_spawn_req *rq,
             snprintf(call, sizeof call, "close(%d)", to);
         else
             snprintf(call, sizeof call, "dup2(%d, %d)", from, to);
+        child_at(log, &log->t_move[i]);
         trace_child_ret(pid, log->move_r[i], log->move_err[i], why, call);
     }
 }
@@ -659,24 +685,30 @@ static void trace_vfork(pid_t pid, int err, const struct sys_spawn_req *rq,
     trace_ret(pid, err, why, "vfork()");
     if (pid <= 0)
         return;
+    child_at(log, &log->t_start);
     trace_line_of(pid, "the vfork child: the parent is suspended until the child execs "
                   "or exits, and reports the child's calls for it", "vfork() = 0 (child)");
     char call[64];
     if (log->pgid >= 0) {
         snprintf(call, sizeof call, "setpgid(0, %ld)", log->pgid);
+        child_at(log, &log->t_pgid);
         trace_child_ret(pid, log->pgid_r, log->pgid_err, "before exec, so the job's group exists",
                         call);
     }
     if (log->tty) {
         snprintf(call, sizeof call, "tcsetpgrp(%d, %ld)", rq->tty_fd, log->pgid);
+        child_at(log, &log->t_tty);
         trace_child_ret(pid, log->tty_r, log->tty_err, "the job gets the terminal", call);
     }
     trace_child_moves(pid, rq, log, "in the vfork child");
-    if (log->nmoves == rq->nmoves)
+    if (log->nmoves == rq->nmoves) {
+        child_at(log, &log->t_exec);
         trace_child_exec(pid, rq, log->exec_err);
-    else
+    } else {
         trace_line_of(pid, "a move failed: the child _exit()s and the shell starts over "
                       "with fork", "_exit(127)");
+    }
+    child_when = NULL;      /* the parent's own events again */
 }
 
 /* In the child, before exec: the descriptor moves, each result in LOG.
@@ -688,9 +720,10 @@ static int spawn_moves(const struct sys_spawn_req *rq, volatile struct child_log
         int r = from < 0 ? close(to) : dup2(from, to);
         log->move_r[i] = r;
         log->move_err[i] = r < 0 ? errno : 0;
+        child_stamp(log, &log->t_move[i]);
         log->nmoves = i + 1;
-        if (r < 0 && !(from < 0 && errno == EBADF))
-            return errno;
+        if (r < 0 && !(from < 0 && log->move_err[i] == EBADF))
+            return log->move_err[i];
     }
     return 0;
 }
@@ -715,24 +748,29 @@ pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
     memset((void *)&log, 0, sizeof log);
     log.pgid = -1;
     log.exec_err = 0;
+    log.stamp = sys_tracing();  /* no clock reading when nobody looks */
     sigfillset(&all);
     sigprocmask(SIG_SETMASK, &all, &old);
     pid_t pid = vfork();
     if (pid == 0) {
+        child_stamp(&log, &log.t_start);
         if (rq->pgid >= 0) {
             pid_t pgid = rq->pgid > 0 ? rq->pgid : getpid();
             log.pgid = pgid;
             log.pgid_r = setpgid(0, pgid);      /* before exec, so the job's group exists */
             log.pgid_err = errno;
+            child_stamp(&log, &log.t_pgid);
             if (rq->tty_fd >= 0) {
                 log.tty = true;
                 log.tty_r = tcsetpgrp(rq->tty_fd, pgid);    /* SIGTTOU is blocked: allowed */
                 log.tty_err = errno;
+                child_stamp(&log, &log.t_tty);
             }
         }
         rq->child_signals(rq->ctx);
         int e = spawn_moves(rq, &log);
         if (e == 0) {
+            child_stamp(&log, &log.t_exec);
             execve(rq->path, rq->argv, rq->envp);
             e = errno;
         }
@@ -780,7 +818,7 @@ static void trace_posix_spawn(pid_t pid, const struct sys_spawn_req *rq, const c
         snprintf(call, sizeof call, "setpgid(0, %ld)", (long)(rq->pgid > 0 ? rq->pgid : 0));
         trace_child_ret(pid, 0, 0, "POSIX_SPAWN_SETPGROUP", call);
     }
-    struct child_log log = {.nmoves = rq->nmoves};
+    struct child_log log = {.nmoves = rq->nmoves, .stamp = false};
     for (size_t i = 0; i < rq->nmoves; i++)
         log.move_r[i] = rq->moves[i][0] < 0 ? 0 : rq->moves[i][1];
     trace_child_moves(pid, rq, &log, "a file action of posix_spawn");

@@ -1,14 +1,15 @@
 /*
  * trace.c -- the machine-readable side of the teaching trace: JSON Lines
  * (--trace-file), a Graphviz picture per top-level command (--trace-dot),
- * and step mode's pause.  Each event and command is also handed to
+ * and step mode's pauses and turns.  Each event and command is also handed to
  * trace_html.c, which keeps the --trace-html page.
  *
  * Owns: the JSONL schema (docs/trace-format.md), the DOT drawing, the
  *       numbering of top-level commands, and the private files these write.
  * Never: narrates in words (sys.c does), or makes a process call.  Its own
- *        files are opened here directly, not through sys.c: they are the
- *        tracer's, not the shell's, and narrating them would recurse.
+ *        files, and step mode's terminal and turn pipes, are used here
+ *        directly, not through sys.c: they are the tracer's, not the
+ *        shell's, and narrating them would recurse.
  *
  * How the picture is made: every process (the shell, and each child
  * between fork and exec) appends one tab-separated line per event to an
@@ -177,7 +178,10 @@ bool trace_active(void)
 static void record_jsonl(const struct trace_event *ev)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    if (ev->when != NULL)
+        ts = *ev->when;
+    else
+        clock_gettime(CLOCK_REALTIME, &ts);
     struct tbuf b = {.len = 0};
     tb_add(&b, "{\"time\":%lld.%06ld,\"pid\":%ld,\"ppid\":%ld,\"call\":",
            (long long)ts.tv_sec, ts.tv_nsec / 1000, ev->pid, ev->ppid);
@@ -674,16 +678,133 @@ void trace_command_end(int status)
 
 /* ==== Step mode ==== */
 
+/*
+ * One prompt at a time, in order.  Every foreground child forked in step
+ * mode stands in line: before its first pause it waits for its turn, by
+ * reading a pipe (turn_in) until the one before it closes the write end.
+ * The shell is first in line: it pauses before each fork and before the
+ * wait, and only then closes the gate.  Then its children pause one after
+ * the other, in the order they were forked; each passes the turn on by
+ * closing turn_out when its first pause is over, or when it execs or exits
+ * (the ends are close-on-exec, and the kernel closes them at exit).
+ *
+ *   shell --gate--> child 1 --turn--> child 2 --turn--> child 3
+ *
+ * A child about to run shell code (a builtin, a function) waits for its
+ * turn and passes it on at once (trace_turn_done): a loop may never pause,
+ * and the next stage must be let in to read its output.
+ *
+ * These pipes are step mode's, not the lesson's: they are made with plain
+ * calls, not narrated, and sit at fd STEP_FD_MIN or above.  With step mode
+ * off none of this runs: no pipe, no read, no extra call.
+ */
+enum { STEP_FD_MIN = 50 };
+
+static long step_shell;         /* the interactive shell that set step mode */
+static int turn_in = -1;        /* this child waits here before its first pause */
+static int turn_out = -1;       /* closed after that pause: the next one's turn */
+static int gate = -1;           /* the shell's: closed after its wait pause */
+static int line_end = -1;       /* where the next child forked will wait */
+static int new_turn[2] = { -1, -1 };    /* made for the child about to be forked */
+static bool line_going;         /* the gate is open: the line pauses, then runs */
+
 void trace_step_set(int tty)
 {
     step_tty = tty;
+    step_shell = (long)getpid();
 }
 
-void trace_step(const char *what, long pid)
+static void close_turn(int *fd)
 {
-    /* a background process reading the terminal would be stopped (SIGTTIN) */
-    if (step_tty < 0 || tcgetpgrp(step_tty) != getpgrp())
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+/* A close-on-exec pipe with both ends at STEP_FD_MIN or above. */
+static int turn_pipe(int ends[2])
+{
+    int low[2];
+    if (pipe(low) < 0)
+        return -1;
+    for (int i = 0; i < 2; i++) {
+        ends[i] = fcntl(low[i], F_DUPFD_CLOEXEC, STEP_FD_MIN);
+        close(low[i]);
+    }
+    if (ends[0] >= 0 && ends[1] >= 0)
+        return 0;
+    close_turn(&ends[0]);
+    close_turn(&ends[1]);
+    return -1;
+}
+
+void trace_turn_prepare(bool queued)
+{
+    line_going = false;
+    if (step_tty < 0 || !queued)
         return;
+    if (gate < 0) {                     /* the first child of a new line */
+        int g[2];
+        if (turn_pipe(g) < 0)
+            return;                     /* no line: the prompts may mix, nothing worse */
+        gate = g[1];
+        line_end = g[0];
+    }
+    if (turn_pipe(new_turn) < 0)
+        new_turn[0] = new_turn[1] = -1;
+}
+
+void trace_turn_forked(long pid)
+{
+    if (pid == 0) {
+        /* the child: its parent's place in line and its parent's line are
+         * not its own (closed, or the one after would wait for it too) */
+        close_turn(&turn_in);
+        close_turn(&turn_out);
+        close_turn(&gate);
+        close_turn(&new_turn[0]);
+        if (new_turn[1] >= 0) {
+            turn_in = line_end;     /* queued: after the last one forked */
+            turn_out = new_turn[1];
+        } else {
+            close_turn(&line_end);
+        }
+        line_end = new_turn[1] = -1;
+        return;
+    }
+    if (new_turn[0] < 0)
+        return;
+    /* the parent (or a failed fork): the next child waits for this one */
+    close_turn(&new_turn[1]);
+    close_turn(&line_end);
+    line_end = new_turn[0];
+    new_turn[0] = -1;
+}
+
+bool trace_turn_waiting(void)
+{
+    return turn_in >= 0;
+}
+
+/* Block until the one before this process in line is done. */
+static void turn_wait(void)
+{
+    char c;
+    ssize_t n = 1;
+    while (turn_in >= 0 && (n > 0 || (n < 0 && errno == EINTR)))
+        n = read(turn_in, &c, 1);   /* nothing is written: only end of file counts */
+    close_turn(&turn_in);
+}
+
+void trace_turn_done(void)
+{
+    turn_wait();
+    close_turn(&turn_out);
+}
+
+/* Say WHAT, wait for Enter on the terminal, report a line typed instead. */
+static void pause_for_enter(const char *what, long pid)
+{
     struct tbuf b = {.len = 0};
     tb_add(&b, "step: about to %s (pid %ld)\n"
            "      look from a second terminal:  pstree -p %ld   ls -l /proc/%ld/fd\n"
@@ -706,4 +827,37 @@ void trace_step(const char *what, long pid)
                "the prompt)\n", (int)len, typed);
         (void)!write(step_tty, b.buf, b.len);
     }
+}
+
+void trace_step(const char *what, long pid)
+{
+    if (step_tty < 0)
+        return;
+    turn_wait();
+    /* a background process reading the terminal would be stopped (SIGTTIN) */
+    if (tcgetpgrp(step_tty) == getpgrp())
+        pause_for_enter(what, pid);
+    close_turn(&turn_out);      /* the first pause is over: the next one's turn */
+}
+
+void trace_step_wait(const char *what)
+{
+    if (line_going)
+        return;     /* waiting again for the same line: its own pauses are on screen */
+    if (gate < 0) {
+        trace_step(what, (long)getpid());
+        return;
+    }
+    /* The shell has handed the terminal to the job, whose processes all
+     * wait in line: nobody else reads it, so the shell may borrow it back
+     * for this pause (it ignores SIGTTOU, as a job-control shell does). */
+    pid_t job = tcgetpgrp(step_tty);
+    bool lend = (long)getpid() == step_shell && job > 0 && job != getpgrp()
+                && tcsetpgrp(step_tty, getpgrp()) == 0;
+    trace_step(what, (long)getpid());
+    if (lend)
+        (void)tcsetpgrp(step_tty, job);
+    close_turn(&gate);          /* the first child's turn */
+    close_turn(&line_end);
+    line_going = true;
 }

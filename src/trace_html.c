@@ -388,10 +388,14 @@ static void log_append(const struct trace_rec *r)
     (void)write_all(log_fd, line, n);
 }
 
-static void now_text(char *buf, size_t cap)
+/* WHEN (now if NULL) as "SECONDS.MICROSECONDS". */
+static void now_text(char *buf, size_t cap, const struct timespec *when)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    if (when != NULL)
+        ts = *when;
+    else
+        clock_gettime(CLOCK_REALTIME, &ts);
     snprintf(buf, cap, "%lld.%06ld", (long long)ts.tv_sec, ts.tv_nsec / 1000);
 }
 
@@ -434,7 +438,7 @@ static void watch_peek(size_t i)
     struct trace_rec r = {.pid = watch[i].pid, .ppid = owner, .call = "exit", .detail = detail,
                           .reason = "it has ended: a zombie until its parent waits for it",
                           .has_job = current_job > 0, .job = current_job, .node = current_node};
-    now_text(r.time, sizeof r.time);
+    now_text(r.time, sizeof r.time, NULL);
     log_append(&r);
 }
 
@@ -447,7 +451,7 @@ void trace_html_record(const struct trace_event *ev, int job, const char *node)
                           .reason = ev->reason, .has_result = ev->has_result,
                           .result = ev->result, .has_job = job > 0, .job = job,
                           .node = job > 0 ? node : NULL};
-    now_text(r.time, sizeof r.time);
+    now_text(r.time, sizeof r.time, ev->when);
     log_append(&r);
     if (r.pid != owner)
         return;

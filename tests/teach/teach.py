@@ -144,6 +144,7 @@ def test_jsonl():
         notes = [json.loads(l).get("detail") or "" for l in open(os.path.join(tmp, "s.jsonl"))]
         if r.stdout != "got\n" or not any(n.startswith("signal SIGUSR1 received") for n in notes):
             fail(f"jsonl: no 'signal SIGUSR1 received' note (stdout {r.stdout!r}): {notes}")
+        test_vfork_times(tmp)
     test_pictures()
     r = run(["--ast=dot", "-c", "if true; then ls | wc -l; fi"], "/")
     for want in ("digraph ast", "label=\"cond\"", "stage 2", "wc -l"):
@@ -154,6 +155,25 @@ def test_jsonl():
     for want in ('[label="a | b)"]', '[label="*)"]', 'while\\n> o 2>&1'):
         if want not in r.stdout:
             fail(f"--ast=dot: {want!r} missing in:\n{r.stdout}")
+
+
+def test_vfork_times(tmp):
+    """A vfork child's calls are written by its parent once it resumes, but
+    carry the child's own clock: before the parent's `vfork() = PID` line
+    (which is stamped when vfork returned, after the child's exec)."""
+    run(["--trace-file=v.jsonl", "-c", "set -o spawn=vfork; ls /nope >f 2>&1; true"], tmp)
+    events = [json.loads(l) for l in open(os.path.join(tmp, "v.jsonl"))]
+    parent = [e for e in events if e["call"] == "vfork" and e["result"] not in (0, None)]
+    if len(parent) != 1:
+        fail(f"vfork times: want one vfork() = PID event, got {parent}")
+        return
+    kid = [e for e in events if e["pid"] == parent[0]["result"]]
+    if [e["call"] for e in kid] != ["vfork", "dup2", "dup2", "execve"]:
+        fail(f"vfork times: the child's events are {[e['call'] for e in kid]}")
+    times = [e["time"] for e in kid]
+    if times != sorted(times) or not times or times[-1] > parent[0]["time"]:
+        fail(f"vfork times: child {times} should be in order and before the parent's "
+             f"vfork return {parent[0]['time']}")
 
 
 def test_pictures():
