@@ -1099,12 +1099,12 @@ static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strb
 }
 
 /* The parts of an unquoted body: as inside "...", where '"' is plain. */
-static int parse_body(struct lexer *lx, const char *text, int line, struct wpart **out)
+int lex_body_parts(struct lex_shared *shared, const char *text, int line, struct wpart **out)
 {
     struct lex_string src = { text, 0, STRBUF_INIT };
     struct lexer sub;
     struct partbuf pb;
-    lex_init(&sub, lex_string_read, &src, lx->shared, line);
+    lex_init(&sub, lex_string_read, &src, shared, line);
     sub.started = true;
     pb_init(&pb, WP_QUOTED);
     int rc = lex_parts(&sub, &pb, M_HEREDOC);
@@ -1130,7 +1130,7 @@ static int finish_heredoc(struct lexer *lx, struct lex_heredoc *h)
         w->parts->u.text = text;
     } else {
         w->parts = ast_wpart(a, WP_DQUOTED);
-        rc = parse_body(lx, text, line, &w->parts->u.inner);
+        rc = lex_body_parts(lx->shared, text, line, &w->parts->u.inner);
     }
     h->r->target = w;
     h->r->heredoc_quoted = h->quoted;
