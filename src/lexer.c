@@ -702,28 +702,58 @@ static int lex_param_arg(struct lexer *lx, struct wpart *wp, bool in_dq, int lin
     return 0;
 }
 
-/* ${#name}, or ${#} and ${#-word} style uses of the parameter '#'. */
-static bool brace_is_length(struct lexer *lx)
+/* The operator that starts with C (read) in ${#C...}: '#' is the name. */
+static int hash_param_op(struct lexer *lx, int c)
 {
-    const char *s = lx->line;
-    size_t i = lx->pos + 1;     /* just after the '#' (lines only: aliases never matter here) */
-    if (lx->aliases != NULL || s == NULL || i >= lx->len)
-        return false;
-    int c = (unsigned char)s[i];
-    if (is_name_char(c))
-        return true;
-    return is_special_param(c) && i + 1 < lx->len && s[i + 1] == '}';
+    switch (c) {
+    case '-': return PO_DEFAULT;
+    case '?': return PO_ERROR;
+    case '#':
+        if (peek(lx) != '#')
+            return PO_RM_SPREFIX;
+        advance(lx);
+        return PO_RM_LPREFIX;
+    }
+    return -1;
+}
+
+/*
+ * ${# was read: ${#name} and ${#?} are lengths; ${#}, ${#-word}, ${##pat}
+ * use the parameter '#'.  Characters are read one at a time through
+ * peek(), so a backslash-newline may come anywhere (`${#\<newline>x}`).
+ * The name goes to WP; returns the operator or -1.
+ */
+static int lex_hash_param(struct lexer *lx, struct wpart *wp)
+{
+    int c = peek(lx);
+    wp->u.param.name = "#";
+    if (is_name_char(c)) {
+        wp->u.param.name = lex_param_name(lx, true);
+        return PO_LENGTH;
+    }
+    if (!is_special_param(c))
+        return lex_param_op(lx, &wp->u.param.colon);    /* } : = + % or bad */
+    advance(lx);
+    if (peek(lx) == '}') {
+        char name[2] = { (char)c, '\0' };
+        wp->u.param.name = arena_strdup(lx->shared->arena, name);
+        return PO_LENGTH;
+    }
+    return hash_param_op(lx, c);
 }
 
 /* ${ was read: name, operator and word, up to '}'. */
 static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int line)
 {
     struct wpart *wp = ast_wpart(lx->shared->arena, WP_PARAM);
-    bool length = peek(lx) == '#' && brace_is_length(lx);
-    if (length)
+    int op;
+    if (peek(lx) == '#') {
         advance(lx);
-    wp->u.param.name = lex_param_name(lx, true);
-    int op = wp->u.param.name ? (length ? PO_LENGTH : lex_param_op(lx, &wp->u.param.colon)) : -1;
+        op = lex_hash_param(lx, wp);
+    } else {
+        wp->u.param.name = lex_param_name(lx, true);
+        op = wp->u.param.name ? lex_param_op(lx, &wp->u.param.colon) : -1;
+    }
     if (op == PO_LENGTH && peek(lx) == '}')
         advance(lx);
     else if (op == PO_LENGTH)
