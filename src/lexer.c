@@ -1104,6 +1104,42 @@ static bool ends_continued(const char *line)
 }
 
 /*
+ * The next raw line of a here-document body into LINE: from an alias text
+ * being read first (`alias h='cat <<E<newline>x<newline>E<newline>'`
+ * holds its own body), then the rest of the current line, then new lines,
+ * as dash reads them.  false at the end of input with nothing read.
+ */
+static bool body_line(struct lexer *lx, struct strbuf *line)
+{
+    sb_reset(line);
+    for (;;) {
+        struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+        const char *s;
+        size_t avail;
+        if (al != NULL) {
+            s = al->text + al->pos;
+            avail = strlen(s);
+        } else if (lx->line != NULL && lx->pos < lx->len) {
+            s = lx->line + lx->pos;
+            avail = lx->len - lx->pos;
+        } else if (fetch_line(lx)) {
+            continue;
+        } else {
+            return line->len > 0;
+        }
+        const char *nl = memchr(s, '\n', avail);
+        size_t n = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+        sb_putn(line, s, n);
+        if (al != NULL)
+            al->pos += n;
+        else
+            lx->pos += n;       /* the body is not read as tokens */
+        if (nl != NULL)
+            return true;
+    }
+}
+
+/*
  * Read raw body lines up to the delimiter (or the end of input, as dash
  * does).  In an unquoted body a backslash-newline joins the next line to
  * this one before anything else, so that line is neither the delimiter
@@ -1112,20 +1148,21 @@ static bool ends_continued(const char *line)
 static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strbuf *body)
 {
     bool continued = false;
-    while (fetch_line(lx)) {
-        const char *s = lx->line;
-        lx->pos = lx->len;              /* the body is not read as tokens */
+    struct strbuf line = STRBUF_INIT;
+    while (body_line(lx, &line)) {
+        const char *s = sb_str(&line);
         if (!continued) {
             if (h->strip_tabs)
                 s += strspn(s, "\t");
             if (is_delim_line(s, h->delim))
-                return;
+                break;
         }
         sb_puts(body, s);
         if (body->len > 0 && body->buf[body->len - 1] != '\n')
             sb_putc(body, '\n');        /* the last line of a file may lack it */
         continued = !h->quoted && ends_continued(s);
     }
+    sb_free(&line);
 }
 
 /* The parts of an unquoted body: as inside "...", where '"' is plain. */
