@@ -657,8 +657,9 @@ static int lex_param_op(struct lexer *lx, bool *colon)
         if (c != '-' && c != '=' && c != '?' && c != '+')
             return -1;
     }
-    if (c != LEX_EOF)
-        advance(lx);
+    if (c == LEX_EOF || strchr("}-=?+%#", c) == NULL)
+        return -1;                      /* not consumed: the bad form's word starts there */
+    advance(lx);
     switch (c) {
     case '}': return PO_NONE;
     case '-': return PO_DEFAULT;
@@ -683,7 +684,7 @@ static int lex_param_op(struct lexer *lx, bool *colon)
 static int lex_param_arg(struct lexer *lx, struct wpart *wp, bool in_dq, int line)
 {
     struct partbuf inner;
-    bool pattern = wp->u.param.op >= PO_RM_SSUFFIX;
+    bool pattern = wp->u.param.op >= PO_RM_SSUFFIX && wp->u.param.op != PO_BAD;
     /* inside "...", the word is quoted, but a pattern's wildcards stay active */
     pb_init(&inner, in_dq && !pattern ? WP_QUOTED : WP_LITERAL);
     if (!enter(lx))
@@ -734,12 +735,39 @@ static int lex_hash_param(struct lexer *lx, struct wpart *wp)
     if (!is_special_param(c))
         return lex_param_op(lx, &wp->u.param.colon);    /* } : = + % or bad */
     advance(lx);
+    char name[3] = { (char)c, '\0', '\0' };
     if (peek(lx) == '}') {
-        char name[2] = { (char)c, '\0' };
         wp->u.param.name = arena_strdup(lx->shared->arena, name);
         return PO_LENGTH;
     }
-    return hash_param_op(lx, c);
+    int op = hash_param_op(lx, c);
+    if (op < 0) {
+        name[0] = '#';                  /* ${#@x}: "#@" was read */
+        name[1] = (char)c;
+        wp->u.param.name = arena_strdup(lx->shared->arena, name);
+    }
+    return op;
+}
+
+/*
+ * ${ NAME-so-far, then no valid operator: the rest up to '}' is read as the
+ * word, and expanding it is the error ("bad substitution"), as in dash: a
+ * branch that never runs (`${x/a/b}` for bash only) is no syntax error.
+ */
+static int lex_bad_param(struct lexer *lx, struct wpart *wp, bool length, bool in_dq, int line)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (length)
+        sb_putc(&sb, '#');
+    if (wp->u.param.name != NULL)
+        sb_puts(&sb, wp->u.param.name);
+    if (wp->u.param.colon)
+        sb_putc(&sb, ':');
+    wp->u.param.name = arena_strndup(lx->shared->arena, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    wp->u.param.colon = false;
+    wp->u.param.op = PO_BAD;
+    return lex_param_arg(lx, wp, in_dq, line);
 }
 
 /* ${ was read: name, operator and word, up to '}'. */
@@ -754,13 +782,16 @@ static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int
         wp->u.param.name = lex_param_name(lx, true);
         op = wp->u.param.name ? lex_param_op(lx, &wp->u.param.colon) : -1;
     }
-    if (op == PO_LENGTH && peek(lx) == '}')
+    bool length = op == PO_LENGTH;
+    if (length && peek(lx) == '}')
         advance(lx);
-    else if (op == PO_LENGTH)
-        op = -1;
+    else if (length)
+        op = -1;                        /* ${#x-y} */
     if (op < 0) {
-        lex_error_msg(lx, line, "bad substitution");
-        return -1;
+        if (lex_bad_param(lx, wp, length, in_dq, line) < 0)
+            return -1;
+        pb_append(pb, wp);
+        return 0;
     }
     wp->u.param.op = (enum param_op)op;
     if (op != PO_NONE && op != PO_LENGTH && lex_param_arg(lx, wp, in_dq, line) < 0)

@@ -122,7 +122,7 @@ def render(node):
 # (the construct is not generated) until that finding is fixed; then delete
 # its line.  `--with NAME` turns one back on to check the fix.
 SWITCHES = {
-    "heredoc-continued-delimiter": "D2: a body line ending in \\ swallows the delimiter, so the body holds the rest of the program: $$ differs per run, and minish reports a bad ${ in an unquoted body when it reads it, dash only when it runs",
+    "heredoc-continued-delimiter": "D2: a body line ending in \\ swallows the delimiter, so the body holds the rest of the program: $$ differs per run",
     "sq-in-dq-brace": "D1: with it on, dash adds an empty field after \"$@\" followed by an unquoted expansion with leading blanks (bash agrees with minish)",
 }
 
