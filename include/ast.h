@@ -50,7 +50,9 @@ enum param_op {
     PO_RM_SSUFFIX,  /* ${x%p}  smallest suffix */
     PO_RM_LSUFFIX,  /* ${x%%p} largest suffix */
     PO_RM_SPREFIX,  /* ${x#p}  smallest prefix */
-    PO_RM_LPREFIX   /* ${x##p} largest prefix */
+    PO_RM_LPREFIX,  /* ${x##p} largest prefix */
+    PO_BAD          /* ${)} ${x/y}: no valid form; name holds the text up to arg
+                     * (here "" and "x"), and expanding it is the error (as dash) */
 };
 
 struct wpart {

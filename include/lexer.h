@@ -129,6 +129,11 @@ void lex_skip_line(struct lexer *lx);
 void lex_add_heredoc(struct lexer *lx, struct redir *r, const char *delim, bool quoted,
                      bool strip_tabs);
 
+/* TEXT parsed as the body of an unquoted here-document (as inside "...",
+ * where '"' is plain): $ expansions, `...` and backslashes.  For PS4 too.
+ * 0, or -1 after a syntax error (printed); *OUT in SHARED's arena. */
+int lex_body_parts(struct lex_shared *shared, const char *text, int line, struct wpart **out);
+
 /*
  * Keep the source text of the next token if it is a word on one line (a
  * here-document delimiter is that text with its quotes removed, nothing

@@ -59,6 +59,14 @@ enum parse_status parser_next(struct parser *p, struct arena *a, struct node **o
 enum parse_status parser_all(struct parser *p, struct arena *a, struct node **out);
 
 /* The line number the parser has reached (for error messages of the caller). */
+/*
+ * TEXT as one word parsed like an unquoted here-document body (inside
+ * "...", where '"' is plain), its $(...) and `...` parsed too: PS4 is
+ * expanded from it.  NULL after a syntax error (printed, at LINE).  In
+ * arena A.
+ */
+struct word *parser_text_word(struct arena *a, const char *text, int line);
+
 int parser_line(const struct parser *p);
 
 #endif

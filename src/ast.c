@@ -43,7 +43,7 @@ static void dump_parts(struct strbuf *sb, const struct wpart *wp, int indent);
 static const char *const param_ops[] = {
     [PO_NONE] = "", [PO_DEFAULT] = "-", [PO_ASSIGN] = "=", [PO_ERROR] = "?",
     [PO_ALT] = "+", [PO_LENGTH] = "#", [PO_RM_SSUFFIX] = "%", [PO_RM_LSUFFIX] = "%%",
-    [PO_RM_SPREFIX] = "#", [PO_RM_LPREFIX] = "##",
+    [PO_RM_SPREFIX] = "#", [PO_RM_LPREFIX] = "##", [PO_BAD] = "",
 };
 
 static const char *const redir_ops[] = {
@@ -88,8 +88,11 @@ static void dump_param(struct strbuf *sb, const struct wpart *wp, int indent)
         sb_printf(sb, "param{#%s}", wp->u.param.name);
         return;
     }
-    sb_printf(sb, "param{%s %s%s", wp->u.param.name, wp->u.param.colon ? ":" : "",
-              param_ops[wp->u.param.op]);
+    if (wp->u.param.op == PO_BAD)
+        sb_printf(sb, "param{bad %s", wp->u.param.name);
+    else
+        sb_printf(sb, "param{%s %s%s", wp->u.param.name, wp->u.param.colon ? ":" : "",
+                  param_ops[wp->u.param.op]);
     if (wp->u.param.arg != NULL) {
         sb_putc(sb, ' ');
         dump_parts(sb, wp->u.param.arg, indent);

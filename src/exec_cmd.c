@@ -32,6 +32,7 @@
 #include "exec.h"
 #include "expand.h"
 #include "funcs.h"
+#include "parser.h"
 #include "path.h"
 #include "redir.h"
 #include "shell.h"
@@ -154,25 +155,44 @@ static void trace_quote(struct strbuf *sb, const char *s)
     sb_putc(sb, '\'');
 }
 
-/* set -x: $PS4 as it is before this command's own assignments (`PS4=x`
- * is traced with the old one). */
+/* Expanding $PS4 now: nothing is traced, not even in a $(...) of PS4 (the
+ * forked child inherits it), or PS4='$(echo X) ' would fork without end. */
+static bool in_ps4;
+
+static bool cmd_tracing(const struct shell *sh)
+{
+    return sh->opt.xtrace && !in_ps4;
+}
+
+/*
+ * set -x: $PS4 as it is before this command's own assignments (`PS4=x`
+ * is traced with the old one), expanded as dash does: parameters, $(...),
+ * `...` and $((...)), as in an unquoted here-document.  After a syntax or
+ * expansion error (printed) the text is used as it is.
+ */
 static void cmd_trace_prefix(struct shell *sh, struct cmd *c)
 {
-    if (!sh->opt.xtrace)
+    if (!cmd_tracing(sh))
         return;
     const char *ps4 = vars_get(sh->vars, "PS4");
+    if (ps4 == NULL)
+        ps4 = "";                       /* unset: no prefix (as dash) */
     int status = sh->last_status;       /* a $(...) in PS4 must not change $? */
-    c->ps4 = ps4 != NULL ? expand_prompt(sh, c->a, ps4) : NULL;
+    in_ps4 = true;
+    struct word *w = parser_text_word(c->a, ps4, diag_line());
+    const char *s = w != NULL ? expand_word(sh, c->a, w, EXP_NOTILDE) : NULL;
+    in_ps4 = false;
+    c->ps4 = s != NULL ? s : arena_strdup(c->a, ps4);
     sh->last_status = status;
 }
 
 /* set -x: the PS4 prefix, then the assignments and words, on stderr. */
 static void cmd_trace(struct shell *sh, const struct cmd *c)
 {
-    if (!sh->opt.xtrace)
+    if (!cmd_tracing(sh))
         return;
     struct strbuf sb = STRBUF_INIT;
-    sb_puts(&sb, c->ps4 != NULL ? c->ps4 : "+ ");
+    sb_puts(&sb, c->ps4);
     for (size_t i = 0; i < c->nassigns; i++) {
         const char *eq = strchr(c->assigns[i], '=');
         if (i > 0)

@@ -451,6 +451,8 @@ static int xp_measure_trim(struct xctx *x, const struct wpart *p, const char *va
 /* $name ${name} ${name OP word} */
 static int xp_param(struct xctx *x, const struct wpart *p, unsigned ctx)
 {
+    if (p->u.param.op == PO_BAD)
+        return param_error(x, NULL, "bad substitution");
     const char *name = p->u.param.name;
     const char *val = param_get(x, name);
     bool use_word = val == NULL || (p->u.param.colon && *val == '\0');

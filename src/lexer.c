@@ -657,8 +657,9 @@ static int lex_param_op(struct lexer *lx, bool *colon)
         if (c != '-' && c != '=' && c != '?' && c != '+')
             return -1;
     }
-    if (c != LEX_EOF)
-        advance(lx);
+    if (c == LEX_EOF || strchr("}-=?+%#", c) == NULL)
+        return -1;                      /* not consumed: the bad form's word starts there */
+    advance(lx);
     switch (c) {
     case '}': return PO_NONE;
     case '-': return PO_DEFAULT;
@@ -683,7 +684,7 @@ static int lex_param_op(struct lexer *lx, bool *colon)
 static int lex_param_arg(struct lexer *lx, struct wpart *wp, bool in_dq, int line)
 {
     struct partbuf inner;
-    bool pattern = wp->u.param.op >= PO_RM_SSUFFIX;
+    bool pattern = wp->u.param.op >= PO_RM_SSUFFIX && wp->u.param.op != PO_BAD;
     /* inside "...", the word is quoted, but a pattern's wildcards stay active */
     pb_init(&inner, in_dq && !pattern ? WP_QUOTED : WP_LITERAL);
     if (!enter(lx))
@@ -702,35 +703,95 @@ static int lex_param_arg(struct lexer *lx, struct wpart *wp, bool in_dq, int lin
     return 0;
 }
 
-/* ${#name}, or ${#} and ${#-word} style uses of the parameter '#'. */
-static bool brace_is_length(struct lexer *lx)
+/* The operator that starts with C (read) in ${#C...}: '#' is the name. */
+static int hash_param_op(struct lexer *lx, int c)
 {
-    const char *s = lx->line;
-    size_t i = lx->pos + 1;     /* just after the '#' (lines only: aliases never matter here) */
-    if (lx->aliases != NULL || s == NULL || i >= lx->len)
-        return false;
-    int c = (unsigned char)s[i];
-    if (is_name_char(c))
-        return true;
-    return is_special_param(c) && i + 1 < lx->len && s[i + 1] == '}';
+    switch (c) {
+    case '-': return PO_DEFAULT;
+    case '?': return PO_ERROR;
+    case '#':
+        if (peek(lx) != '#')
+            return PO_RM_SPREFIX;
+        advance(lx);
+        return PO_RM_LPREFIX;
+    }
+    return -1;
+}
+
+/*
+ * ${# was read: ${#name} and ${#?} are lengths; ${#}, ${#-word}, ${##pat}
+ * use the parameter '#'.  Characters are read one at a time through
+ * peek(), so a backslash-newline may come anywhere (`${#\<newline>x}`).
+ * The name goes to WP; returns the operator or -1.
+ */
+static int lex_hash_param(struct lexer *lx, struct wpart *wp)
+{
+    int c = peek(lx);
+    wp->u.param.name = "#";
+    if (is_name_char(c)) {
+        wp->u.param.name = lex_param_name(lx, true);
+        return PO_LENGTH;
+    }
+    if (!is_special_param(c))
+        return lex_param_op(lx, &wp->u.param.colon);    /* } : = + % or bad */
+    advance(lx);
+    char name[3] = { (char)c, '\0', '\0' };
+    if (peek(lx) == '}') {
+        wp->u.param.name = arena_strdup(lx->shared->arena, name);
+        return PO_LENGTH;
+    }
+    int op = hash_param_op(lx, c);
+    if (op < 0) {
+        name[0] = '#';                  /* ${#@x}: "#@" was read */
+        name[1] = (char)c;
+        wp->u.param.name = arena_strdup(lx->shared->arena, name);
+    }
+    return op;
+}
+
+/*
+ * ${ NAME-so-far, then no valid operator: the rest up to '}' is read as the
+ * word, and expanding it is the error ("bad substitution"), as in dash: a
+ * branch that never runs (`${x/a/b}` for bash only) is no syntax error.
+ */
+static int lex_bad_param(struct lexer *lx, struct wpart *wp, bool length, bool in_dq, int line)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (length)
+        sb_putc(&sb, '#');
+    if (wp->u.param.name != NULL)
+        sb_puts(&sb, wp->u.param.name);
+    if (wp->u.param.colon)
+        sb_putc(&sb, ':');
+    wp->u.param.name = arena_strndup(lx->shared->arena, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    wp->u.param.colon = false;
+    wp->u.param.op = PO_BAD;
+    return lex_param_arg(lx, wp, in_dq, line);
 }
 
 /* ${ was read: name, operator and word, up to '}'. */
 static int lex_brace_param(struct lexer *lx, struct partbuf *pb, bool in_dq, int line)
 {
     struct wpart *wp = ast_wpart(lx->shared->arena, WP_PARAM);
-    bool length = peek(lx) == '#' && brace_is_length(lx);
-    if (length)
+    int op;
+    if (peek(lx) == '#') {
         advance(lx);
-    wp->u.param.name = lex_param_name(lx, true);
-    int op = wp->u.param.name ? (length ? PO_LENGTH : lex_param_op(lx, &wp->u.param.colon)) : -1;
-    if (op == PO_LENGTH && peek(lx) == '}')
+        op = lex_hash_param(lx, wp);
+    } else {
+        wp->u.param.name = lex_param_name(lx, true);
+        op = wp->u.param.name ? lex_param_op(lx, &wp->u.param.colon) : -1;
+    }
+    bool length = op == PO_LENGTH;
+    if (length && peek(lx) == '}')
         advance(lx);
-    else if (op == PO_LENGTH)
-        op = -1;
+    else if (length)
+        op = -1;                        /* ${#x-y} */
     if (op < 0) {
-        lex_error_msg(lx, line, "bad substitution");
-        return -1;
+        if (lex_bad_param(lx, wp, length, in_dq, line) < 0)
+            return -1;
+        pb_append(pb, wp);
+        return 0;
     }
     wp->u.param.op = (enum param_op)op;
     if (op != PO_NONE && op != PO_LENGTH && lex_param_arg(lx, wp, in_dq, line) < 0)
@@ -1077,6 +1138,42 @@ static bool ends_continued(const char *line)
 }
 
 /*
+ * The next raw line of a here-document body into LINE: from an alias text
+ * being read first (`alias h='cat <<E<newline>x<newline>E<newline>'`
+ * holds its own body), then the rest of the current line, then new lines,
+ * as dash reads them.  false at the end of input with nothing read.
+ */
+static bool body_line(struct lexer *lx, struct strbuf *line)
+{
+    sb_reset(line);
+    for (;;) {
+        struct lex_alias *al = lx->aliases ? live_alias(lx) : NULL;
+        const char *s;
+        size_t avail;
+        if (al != NULL) {
+            s = al->text + al->pos;
+            avail = strlen(s);
+        } else if (lx->line != NULL && lx->pos < lx->len) {
+            s = lx->line + lx->pos;
+            avail = lx->len - lx->pos;
+        } else if (fetch_line(lx)) {
+            continue;
+        } else {
+            return line->len > 0;
+        }
+        const char *nl = memchr(s, '\n', avail);
+        size_t n = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+        sb_putn(line, s, n);
+        if (al != NULL)
+            al->pos += n;
+        else
+            lx->pos += n;       /* the body is not read as tokens */
+        if (nl != NULL)
+            return true;
+    }
+}
+
+/*
  * Read raw body lines up to the delimiter (or the end of input, as dash
  * does).  In an unquoted body a backslash-newline joins the next line to
  * this one before anything else, so that line is neither the delimiter
@@ -1085,29 +1182,30 @@ static bool ends_continued(const char *line)
 static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strbuf *body)
 {
     bool continued = false;
-    while (fetch_line(lx)) {
-        const char *s = lx->line;
-        lx->pos = lx->len;              /* the body is not read as tokens */
+    struct strbuf line = STRBUF_INIT;
+    while (body_line(lx, &line)) {
+        const char *s = sb_str(&line);
         if (!continued) {
             if (h->strip_tabs)
                 s += strspn(s, "\t");
             if (is_delim_line(s, h->delim))
-                return;
+                break;
         }
         sb_puts(body, s);
         if (body->len > 0 && body->buf[body->len - 1] != '\n')
             sb_putc(body, '\n');        /* the last line of a file may lack it */
         continued = !h->quoted && ends_continued(s);
     }
+    sb_free(&line);
 }
 
 /* The parts of an unquoted body: as inside "...", where '"' is plain. */
-static int parse_body(struct lexer *lx, const char *text, int line, struct wpart **out)
+int lex_body_parts(struct lex_shared *shared, const char *text, int line, struct wpart **out)
 {
     struct lex_string src = { text, 0, STRBUF_INIT };
     struct lexer sub;
     struct partbuf pb;
-    lex_init(&sub, lex_string_read, &src, lx->shared, line);
+    lex_init(&sub, lex_string_read, &src, shared, line);
     sub.started = true;
     pb_init(&pb, WP_QUOTED);
     int rc = lex_parts(&sub, &pb, M_HEREDOC);
@@ -1133,7 +1231,7 @@ static int finish_heredoc(struct lexer *lx, struct lex_heredoc *h)
         w->parts->u.text = text;
     } else {
         w->parts = ast_wpart(a, WP_DQUOTED);
-        rc = parse_body(lx, text, line, &w->parts->u.inner);
+        rc = lex_body_parts(lx->shared, text, line, &w->parts->u.inner);
     }
     h->r->target = w;
     h->r->heredoc_quoted = h->quoted;

@@ -986,6 +986,18 @@ enum parse_status parser_all(struct parser *p, struct arena *a, struct node **ou
     return PARSE_OK;
 }
 
+struct word *parser_text_word(struct arena *a, const char *text, int line)
+{
+    struct parser *p = parser_new_string("");
+    p->a = a;
+    p->shared.arena = a;
+    struct word *w = ast_word(a, (struct src_pos){ line, 1 });
+    w->parts = ast_wpart(a, WP_DQUOTED);
+    int rc = lex_body_parts(&p->shared, text, line - 1, &w->parts->u.inner);
+    parser_free(p);
+    return rc == 0 ? w : NULL;
+}
+
 int parser_line(const struct parser *p)
 {
     return p->root.lineno;

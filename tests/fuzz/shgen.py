@@ -122,8 +122,7 @@ def render(node):
 # (the construct is not generated) until that finding is fixed; then delete
 # its line.  `--with NAME` turns one back on to check the fix.
 SWITCHES = {
-    "alias-keyword": "F8: a here-document inside alias text is not read from the alias (keywords, braces and ;; in aliases are fixed)",
-    "heredoc-continued-delimiter": "D2: a body line ending in \\ swallows the delimiter, so the body holds the rest of the program: $$ differs per run, and minish reports a bad ${ in an unquoted body when it reads it, dash only when it runs",
+    "heredoc-continued-delimiter": "D2: a body line ending in \\ swallows the delimiter, so the body holds the rest of the program: $$ differs per run",
     "sq-in-dq-brace": "D1: with it on, dash adds an empty field after \"$@\" followed by an unquoted expansion with leading blanks (bash agrees with minish)",
 }
 
@@ -564,8 +563,7 @@ class Gen:
         text = self.pick(
             (3, lambda: self.ch(["echo pre", "printf '[%s]'", "echo ", "set --", "x=1 echo",
                                  "echo \\$a", "echo '$b'", "{ echo g; }; echo"])),
-            (1, lambda: self.ch(["fi", "}", "", "(", ";;", "cat <<E\nx\nE\n"])
-             if self.on("alias-keyword") else "echo k"),
+            (1, lambda: self.ch(["fi", "}", "", "(", ";;", "cat <<E\nx\nE\n"])),
             (1, lambda: ("al%d " % (len(self.aliases) - 1)) if self.aliases else "echo n"),
         )
         self.aliases.append(name)

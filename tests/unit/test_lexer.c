@@ -195,6 +195,10 @@ static void test_params(void **state)
     check_word("${#x}${#}${x%a}${x%%a}${x#a}${x##a}",
                "param{#x} param # param{x % lit \"a\"} param{x %% lit \"a\"} "
                "param{x # lit \"a\"} param{x ## lit \"a\"}");
+    /* no valid form: the rest up to '}' is the word, the error comes when expanded */
+    check_word("${}${x/y}${#@x}${x:a}${#x-y}",
+               "param{bad } param{bad x lit \"/y\"} param{bad #@ lit \"x\"} "
+               "param{bad x: lit \"a\"} param{bad #x lit \"-y\"}");
     check_word("${x:-'q'\"d\"}", "param{x :- sq \"q\" dq[sq \"d\"]}");
     check_word("\"${x:-*}\"", "dq[param{x :- sq \"*\"}]");
     check_word("\"${x#*}\"", "dq[param{x # lit \"*\"}]");
@@ -217,7 +221,7 @@ static void test_comment(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    static const char *const bad[] = { "'abc", "${x", "${}", "\"a", "$((1)", "`a", "$(x)" };
+    static const char *const bad[] = { "'abc", "${x", "${)", "\"a", "$((1)", "`a", "$(x)" };
     char want[16];
     snprintf(want, sizeof want, "<%d>", (int)TOK_ERROR);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

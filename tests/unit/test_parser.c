@@ -464,6 +464,12 @@ static const struct dump_case dump_cases[] = {
     { "x=$((1 + $y * (2)))",
       "simple\n"
       "  assign lit \"x=\" arith[sq \"1 + \" param y sq \" * (2)\"]\n" },
+    { "echo ${x/y} \"${#:a}\" ${}",
+      "simple\n"
+      "  word lit \"echo\"\n"
+      "  word param{bad x lit \"/y\"}\n"
+      "  word dq[param{bad #: sq \"a\"}]\n"
+      "  word param{bad }\n" },
 };
 
 /* ast_dump of N into a heap string (open_memstream is POSIX 2008). */
@@ -546,8 +552,8 @@ static void test_errors(void **state)
         "echo \"abc", "( a", "{ a; ", "{ }", "( )", "a &&", "a |", "while a; do b",
         "for 1 in a; do b; done", "for x in a b )", "case x in a) b", "case x a) b;; esac",
         "echo >", "echo > ;", "2>", "f-g() { a; }", "f() a", "a && || b", "& a", "a ;; b",
-        "echo ${x", "echo ${}", "echo $((1+2)", "echo $(a", "echo `a", "then", "fi", "done",
-        "esac", "}", "if a; then b; else fi", "a; ; b", "cat <<", "x() ", "echo ${x:y}",
+        "echo ${x", "echo ${)", "echo $((1+2)", "echo $(a", "echo `a", "then", "fi", "done",
+        "esac", "}", "if a; then b; else fi", "a; ; b", "cat <<", "x() ", "echo ${x:y",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         expect_error(bad[i]);
