@@ -38,7 +38,9 @@ def typed_env():
 
 def children_execd(shell_pid, timeout=5):
     """Wait until every child of SHELL_PID runs its own program, not a copy of
-    minish: what a person typing the next line can take for granted."""
+    minish, and has got as far as waiting (state S or T: its libraries are
+    mapped): what a person typing the next line can take for granted.  (The
+    lessons start only programs that wait, such as `sleep 30 &`.)"""
     me = os.path.realpath(MINISH)
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -49,7 +51,10 @@ def children_execd(shell_pid, timeout=5):
             try:
                 stat = open('/proc/%s/stat' % d).read()
                 ppid = int(stat[stat.rindex(')') + 2:].split()[1])
-                if ppid == shell_pid and os.path.realpath('/proc/%s/exe' % d) == me:
+                state = stat[stat.rindex(')') + 2:].split()[0]
+                if ppid != shell_pid:
+                    continue
+                if os.path.realpath('/proc/%s/exe' % d) == me or state not in 'STZX':
                     forked.append(d)
             except (OSError, ValueError):
                 continue

@@ -21,10 +21,15 @@ import tempfile
 BLOCK = re.compile(r"^```minish-session([^\n]*)\n(.*?)^```", re.M | re.S)
 
 # After a command ending in '&', a person types the next line seconds later:
-# by then the background program has exec'd.  A script must wait for that
-# state (never sleep and hope): until $!'s program is no longer the shell's.
-SETTLE = ('__n=0; while [ "$__n" -lt 1000 ] && [ "$(readlink /proc/$!/exe 2>/dev/null)" = '
-          '"$(readlink /proc/$$/exe)" ]; do __n=$((__n + 1)); done; unset __n')
+# by then the background program has exec'd, its dynamic linker has mapped
+# its libraries, and it waits (sleep, read).  A script must wait for that
+# state (never sleep and hope): until $!'s program is no longer the shell's
+# and the process sleeps (S), is stopped (T) or has ended (Z, or gone).  A
+# program that never sleeps ends the loop after 1000 rounds.
+SETTLE = ('__n=0; while [ "$__n" -lt 1000 ] && '
+          '{ [ "$(readlink /proc/$!/exe 2>/dev/null)" = "$(readlink /proc/$$/exe)" ] || '
+          '{ [ -e /proc/$!/status ] && ! grep -q "^State:.[STZX]" /proc/$!/status; }; }; '
+          'do __n=$((__n + 1)); done; unset __n')
 
 
 def blocks(path):
