@@ -18,7 +18,9 @@ enum fd_op_kind {
     FD_OPEN,        /* open PATH with OFLAG onto FD */
     FD_DUP,         /* make FD a copy of SRC (>&2, <&3) */
     FD_CLOSE,       /* close FD (>&-) */
-    FD_DATA         /* FD reads DATA (a here-document body) */
+    FD_DATA,        /* FD reads DATA (a here-document body) */
+    FD_FAILED       /* a here-document whose body did not expand (the error is
+                     * printed): applying it fails, as a redirection error */
 };
 
 struct fd_op {

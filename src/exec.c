@@ -249,8 +249,13 @@ static int plan_one(struct shell *sh, struct arena *a, const struct redir *r, st
     op->fd = r->fd;
     if (r->op == R_HEREDOC) {
         char *body = expand_heredoc(sh, a, r);
-        if (body == NULL)
-            return -1;
+        if (body == NULL) {
+            /* a redirection error, not an expansion error (as in dash):
+             * the command fails with 2 and a script goes on, unless the
+             * command is a special builtin */
+            op->kind = FD_FAILED;
+            return 0;
+        }
         op->kind = FD_DATA;
         op->data = body;
         op->len = strlen(body);
@@ -296,6 +301,7 @@ static int exec_redirected(struct shell *sh, struct node *n, bool last)
     struct fd_op *ops;
     size_t nops;
     int status;
+    diag_set_line(n->pos.line);     /* errors in the redirections name this line */
     if (exec_redir_plan(sh, a, n->redirs, &ops, &nops) < 0) {
         status = sh->last_status;
     } else if (redir_apply(ops, nops, &save, exec_label(n)) < 0) {

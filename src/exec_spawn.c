@@ -117,6 +117,8 @@ static int prep_one(struct prep *p, const struct fd_op *op)
         return prep_open(p, op);
     case FD_DATA:
         return prep_data(p, op);
+    case FD_FAILED:
+        return -1;      /* the fork path fails it in the child, as a redirection */
     case FD_DUP:
     case FD_CLOSE:
         p->moves[p->nmoves][0] = op->kind == FD_DUP ? op->src : -1;

@@ -278,6 +278,8 @@ static int apply_one(const struct fd_op *op, struct redir_saved *save, const cha
     case FD_DATA:
         why_of(why, sizeof why, "%s <- here-document", what);
         return apply_data(op, why);
+    case FD_FAILED:
+        return -1;
     }
     return -1;
 }

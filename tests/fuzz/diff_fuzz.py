@@ -52,7 +52,8 @@ KNOWN = [
      re.compile(r"LINENO")),
     ("caret-negation", "[^...] negates a bracket expression in minish, as in bash; "
      "dash takes ^ literally (docs/user-guide.md, Pattern matching)",
-     re.compile(r"\[\^")),
+     # also a [^...] made at run time: echo $(printf '[%s]' '^'$1)
+     re.compile(r"\[\^|printf '\[%s\]'[^;\n]*'\^")),
     ("pipefail", "set -o pipefail is supported; dash 0.5.12 rejects it "
      "(docs/user-guide.md, Differences from dash)",
      re.compile(r"pipefail")),
