@@ -92,6 +92,12 @@ class HereDoc(Node):
         render_into(body, sub)
         sub.flush()
         text = "".join(sub.text)
+        trailing = len(text) - len(text.rstrip("\\"))
+        if "'" not in op and "\\" not in op and trailing % 2 == 1:
+            # the last line is continued into the delimiter line (as in dash:
+            # the joined line is body text); a second delimiter line ends the
+            # body there, instead of swallowing the rest of the program
+            text += "\n" + end
         out.pending.append((text + "\n" if text else "") + end)
 
 
@@ -122,7 +128,6 @@ def render(node):
 # (the construct is not generated) until that finding is fixed; then delete
 # its line.  `--with NAME` turns one back on to check the fix.
 SWITCHES = {
-    "heredoc-continued-delimiter": "D2: a body line ending in \\ swallows the delimiter, so the body holds the rest of the program: $$ differs per run",
     "sq-in-dq-brace": "D1: with it on, dash adds an empty field after \"$@\" followed by an unquoted expansion with leading blanks (bash agrees with minish)",
 }
 
@@ -400,11 +405,9 @@ class Gen:
         opt = self.ch(["-r ", "-r ", ""])
         line = self.ch(["one two three", "a:b:c", " lead  trail ", "back\\\\slash x",
                         "x,y , z", "$a ${b}", "cont\\", "*"])
-        # F4: in a here-document, the continued line must not join the delimiter
-        hd_line = line if self.on("heredoc-continued-delimiter") or not line.endswith("\\") else line + "\nz"
         shown = "; printf '[%s]' " + " ".join('"$%s"' % v for v in vs) + "; echo"
         if self.heredoc_ok() and self.chance(0.5):
-            node = Node([ifs, "read ", opt, " ".join(vs), " ", self.heredoc(Seq([hd_line])), shown])
+            node = Node([ifs, "read ", opt, " ".join(vs), " ", self.heredoc(Seq([line])), shown])
         else:
             node = Node(["printf '%s\\n' '", line.replace("'", ""), "' | { ", ifs, "read ", opt,
                          " ".join(vs), shown, "; }"])
@@ -432,7 +435,7 @@ class Gen:
                                   self.ch(["", "$x", "$(echo s)", "`echo t`", "${y#?}",
                                            "$((n+1))" if self.on("heredoc-expansion-error") else "$((1+1))"])])),
                 (1, lambda: Node([self.param("dq")])),
-                (1, lambda: Node(["end\\"] if self.on("heredoc-continued-delimiter") else ["end\\\nz"])),
+                (1, lambda: Node(["end\\"])),      # continued into the next line
             ))
         cmd = self.ch(["cat", "cat", "while read -r l; do echo \"<$l>\"; done", "tr a-z A-Z"])
         return Node([cmd, " ", self.heredoc(Seq(lines), tab=True)], ["echo h"])
