@@ -74,8 +74,9 @@ KNOWN = [
      re.compile(r'"(?:[^"\\]|\\.)*\$(@|\{@\})(?:[^"\\]|\\.)*"'
                 r'(?:[^\s;|&"\'$]|"(?:[^"\\$]|\\.)*"|\'[^\']*\')*\$')),
     ("dash-tilde-nested", "dash appends part of the unused word of ${v=~$((...))...}, "
-     "${v:=~${c##*}...} or ${v=~`...`} when v is set; minish and bash give v (docs/user-guide.md)",
-     re.compile(r"\$\{\w+:?[-=+?]~[^}]*[$`]")),
+     "${v:=~${c##*}...} or ${v=~`...`} when v is set, or of the unused pattern of "
+     "${u##~${n}:} when u is unset; minish and bash give v (docs/user-guide.md)",
+     re.compile(r"\$\{\w+(:?[-=+?]|##?|%%?)~[^}]*[$`]")),
     ("read-while-written", "a group whose output goes to the file `out` runs `cat out` "
      "inside it: cat reads what is being written to the same file, so the output depends "
      "on timing, in dash as well (run twice, dash gives different results)",
