@@ -97,9 +97,10 @@ static bool t_number(struct tparser *t, const char *s, intmax_t *out)
     char *end;
     errno = 0;
     *out = strtoimax(s, &end, 10);
+    bool digits = end != s;         /* strtoimax read a number (blanks alone are none) */
     while (*end == ' ' || *end == '\t')
         end++;
-    if (end == s || *end != '\0' || errno == ERANGE || *s == '\0')
+    if (!digits || *end != '\0' || errno == ERANGE)
         return t_fail(t, s, "bad number");
     return true;
 }
