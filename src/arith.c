@@ -81,10 +81,13 @@ static intmax_t wrap_sub(intmax_t a, intmax_t b) { return (intmax_t)((uintmax_t)
 static intmax_t wrap_mul(intmax_t a, intmax_t b) { return (intmax_t)((uintmax_t)a * (uintmax_t)b); }
 
 /*
- * Read an integer constant at *PP: 0x1F, 017, 42.  Digits run on until a
- * non-alphanumeric, so "08" and "12abc" are errors.  Returns -1 on error.
+ * Read an integer constant at *PP: 0x1F, 017, 42, negated if NEG.  Digits
+ * run on until a non-alphanumeric, so "08" and "12abc" are errors.  A value
+ * out of range gives the nearest one, as strtoimax does in dash:
+ * 99999999999999999999 is INTMAX_MAX.  Returns -1 on error, 1 if out of
+ * range, else 0.
  */
-static int parse_constant(const char **pp, intmax_t *out)
+static int parse_constant(const char **pp, bool neg, intmax_t *out)
 {
     const char *p = *pp;
     unsigned base = 10;
@@ -94,18 +97,25 @@ static int parse_constant(const char **pp, intmax_t *out)
     } else if (p[0] == '0') {
         base = 8;
     }
+    uintmax_t limit = neg ? (uintmax_t)INTMAX_MAX + 1 : (uintmax_t)INTMAX_MAX;
     uintmax_t v = 0;
+    int rc = 0;
     for (; isalnum((unsigned char)*p) || *p == '_'; p++) {
         unsigned d = isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
                    : isalpha((unsigned char)*p) ? (unsigned)(tolower((unsigned char)*p) - 'a' + 10)
                    : 99;
         if (d >= base)
             return -1;
-        v = v * base + d;
+        if (v > (limit - d) / base) {
+            v = limit;
+            rc = 1;
+        } else {
+            v = v * base + d;
+        }
     }
-    *out = (intmax_t)v;
+    *out = !neg ? (intmax_t)v : v == limit ? INTMAX_MIN : -(intmax_t)v;
     *pp = p;
-    return 0;
+    return rc;
 }
 
 /* ==== Variables ==== */
@@ -122,12 +132,11 @@ static int value_number(const char *s, intmax_t *out)
     bool neg = *s == '-';
     if (*s == '-' || *s == '+')
         s++;
-    if (!isdigit((unsigned char)*s) || parse_constant(&s, out) < 0)
+    /* out of range is an error here, as in dash ("Illegal number") */
+    if (!isdigit((unsigned char)*s) || parse_constant(&s, neg, out) != 0)
         return -1;
     while (isspace((unsigned char)*s))
         s++;
-    if (neg)
-        *out = wrap_sub(0, *out);
     return *s == '\0' ? 0 : -1;
 }
 
@@ -194,7 +203,7 @@ static intmax_t arith_primary(struct arith *x)
     }
     if (isdigit((unsigned char)*x->p)) {
         intmax_t v;
-        if (parse_constant(&x->p, &v) < 0)
+        if (parse_constant(&x->p, false, &v) < 0)
             return arith_fail(x, "syntax error: bad constant");
         return v;
     }

@@ -379,10 +379,12 @@ static const char *trim(struct arena *a, const char *val, const char *pat, enum 
     return val;
 }
 
-/* ${x=word}: assign the expanded word to x, which must be a variable. */
+/* ${x=word}: assign the expanded word to x, which must be a variable.  The
+ * word is not an assignment: only a leading '~' expands, up to the first
+ * '/' (as in dash: ${x=~:y} assigns "~:y", even inside a=${x=...}). */
 static const char *param_assign(struct xctx *x, const char *name, const struct wpart *arg)
 {
-    char *s = xp_string(x, arg, EXP_ASSIGN);
+    char *s = xp_string(x, arg, x->flags & EXP_NOTILDE);
     if (s == NULL)
         return NULL;
     if (!vars_valid_name(name)) {

@@ -70,17 +70,20 @@ KNOWN = [
      "double-quoted part with $@ in it, in the same word (drops a last empty field, or adds "
      "an empty one); "
      "minish splits it as bash does (docs/user-guide.md, Differences from dash)",
-     # quoted parts without $ may come between: "$@ ""d"'q'$(...)
+     # quoted parts without $ may come between: "$@ ""d"'q'$(...), "$@"\;$y
      re.compile(r'"(?:[^"\\]|\\.)*\$(@|\{@\})(?:[^"\\]|\\.)*"'
-                r'(?:[^\s;|&"\'$]|"(?:[^"\\$]|\\.)*"|\'[^\']*\')*\$')),
+                r'(?:[^\s;|&"\'$\\]|\\.|"(?:[^"\\$]|\\.)*"|\'[^\']*\')*\$')),
     ("dash-tilde-nested", "dash appends part of the unused word of ${v=~$((...))...}, "
      "${v:=~${c##*}...} or ${v=~`...`} when v is set, or of the unused pattern of "
      "${u##~${n}:} when u is unset; minish and bash give v (docs/user-guide.md)",
      re.compile(r"\$\{\w+(:?[-=+?]|##?|%%?)~[^}]*[$`]")),
-    ("read-while-written", "a group whose output goes to the file `out` runs `cat out` "
-     "inside it: cat reads what is being written to the same file, so the output depends "
-     "on timing, in dash as well (run twice, dash gives different results)",
-     re.compile(r"cat out[^\n]*\}\s*>>?\s*out")),
+    ("read-while-written", "a group whose output goes to a file (out, o2) runs `cat` of "
+     "that file inside it: cat reads what is being written to the same file, so the output "
+     "depends on timing, in dash as well (run twice, dash gives different results)",
+     re.compile(r"cat (\w+)[^\n]*\}\s*>[>|]?\s*\1\b")),
+    ("eval-background", "eval of a variable whose value holds '&' starts a background job; "
+     "what it prints races with the foreground, in dash as well",
+     re.compile(r"(?s)(?=.*\beval\b)(?=.*'[^'\n]*&[^'\n]*')")),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),
