@@ -4,8 +4,8 @@
 #
 # Usage: run_golden.sh MINISH DIR [EXPECTDIR]
 #
-#   NAME.sh      the script, run as `MINISH NAME.sh` with DIR as the current
-#                directory and stdin from /dev/null (10 s limit)
+#   NAME.sh      the script, run as `MINISH NAME.sh` in a fresh copy of DIR
+#                (the current directory) with stdin from /dev/null (10 s limit)
 #   NAME.out     expected stdout (required)
 #   NAME.status  expected exit status (optional, default 0)
 #   NAME.err     expected stderr, exact (optional; unchecked when absent)
@@ -51,7 +51,10 @@ for script in "$dir"/*.sh; do
     want_status=0
     [ -f "$expect/$name.status" ] && want_status=$(tr -d ' \n' < "$expect/$name.status")
 
-    (cd "$dir" && timeout "$GOLDEN_TIMEOUT" "$minish" "$name.sh" \
+    # in a fresh copy of DIR: scripts may write files, and the same scripts
+    # run at once under each spawn strategy (ctest -j)
+    rm -rf "$tmp/work" && cp -R "$dir" "$tmp/work" || exit 2
+    (cd "$tmp/work" && timeout "$GOLDEN_TIMEOUT" "$minish" "$name.sh" \
         < /dev/null > "$tmp/out" 2> "$tmp/err")
     status=$?
 
