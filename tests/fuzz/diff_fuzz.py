@@ -84,6 +84,11 @@ KNOWN = [
     ("eval-background", "eval of a variable whose value holds '&' starts a background job; "
      "what it prints races with the foreground, in dash as well",
      re.compile(r"(?s)(?=.*\beval\b)(?=.*'[^'\n]*&[^'\n]*')")),
+    ("xtrace-failed-redirect", "set -x traces a command before its redirections are made, "
+     "as bash does, so a command whose redirection fails is traced; dash traces only after "
+     "they succeed (docs/user-guide.md, Differences from dash); seen when the trace itself "
+     "is piped: { echo hi >bad/f; ...; } 2>&1 | sed",
+     re.compile(r'(?s)\bset -x\b.*\{ (?:echo hi|printf x) >[^;\n]*; echo "s=\$\?"; \} 2>&1')),
     ("test-binary-3", "test with three arguments does the binary test in the middle "
      "(POSIX); dash says unexpected operator (docs/user-guide.md)",
      re.compile(r"(test|\[)\s+-[a-zA-Z]\s+-[ao]\s")),
