@@ -452,8 +452,10 @@ class Gen:
         # each form is one command (braces), so `a || FORM` applies to all of it
         return self.pick(
             (3, lambda: Node(["{ { ", inner, "; } ", op, " ", f, "; cat ", f, "; }"], [inner])),
-            # messages differ between shells: show only that there was one
-            (1, lambda: Node([inner, " 2>&1 >/dev/null | sed 's/.*/(message)/'"], [inner])),
+            # messages differ between shells (their wording, and which
+            # argument they quote, which may hold a newline): show only
+            # that there was one, as one line
+            (1, lambda: Node([inner, " 2>&1 >/dev/null | sed -n '$s/.*/(message)/p'"], [inner])),
             (1, lambda: Node([inner, " 2>/dev/null"], [inner])),
             (1, lambda: Node(["{ exec 3>", f, "; ", inner, " >&3; exec 3>&-; cat ", f, "; }"], [inner])),
             (1, lambda: Node(["{ cat < ", self.ch(["f1.txt", "out", "'sp ace.txt'"]),
