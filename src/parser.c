@@ -863,7 +863,9 @@ static struct node *parse_complete_command(struct parser *p)
 /* The commands of $(...) up to ')', or of `...` up to the end of its text. */
 static struct node *parse_subparse_body(struct parser *p, bool to_rparen)
 {
-    parse_linebreak(p);
+    /* in command position: an alias may give nothing, and then the body is
+     * empty (`$(e )` with alias e='', as in dash) */
+    peek_command_after_linebreak(p);
     if ((to_rparen && at(p, TOK_RPAREN)) || (!to_rparen && at(p, TOK_EOF)))
         return NULL;
     struct node *n = parse_compound_list(p);
