@@ -177,6 +177,16 @@ def in_foreground(pattern, timeout=5):
                     timeout)
 
 
+def wait_ended(*pids, timeout=10):
+    """True once each process of PIDS has ended (gone, or a zombie the shell
+    has yet to reap).  By pid, not by name: a child that has not exec'd yet
+    (slow under Valgrind) carries the shell's command line, not its own."""
+    def ended(pid):
+        stat = ps_of(pid, 'stat')
+        return not stat or stat[0].startswith('Z')
+    return wait_for(lambda: all(ended(p) for p in pids), timeout)
+
+
 def sleeping_in(pid, kernel_functions, timeout=5):
     """True once process PID sleeps in the kernel in one of KERNEL_FUNCTIONS
     (its /proc wchan starts with it), e.g. 'do_wait' for waitpid."""
@@ -207,4 +217,4 @@ def contains_line(text, want):
 
 
 __all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'wait_for', 'pgrep', 'prompt_char', 'contains_line', 're',
-           'ps_of', 'in_foreground', 'sleeping_in', 'run_minish', 'MINISH', 'ROOT']
+           'ps_of', 'in_foreground', 'sleeping_in', 'wait_ended', 'run_minish', 'MINISH', 'ROOT']

@@ -3,7 +3,7 @@ import time
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, in_foreground, pgrep, ps_of, re, wait_for, wait_gone
+from ptyshell import Shell, PROMPT, in_foreground, pgrep, ps_of, re, wait_ended, wait_for, wait_gone
 
 
 def stop_foreground(sh, command):
@@ -76,7 +76,7 @@ def test_background_job_done_notice():
         sh.prompt()
         out = sh.run('sleep 0.2 &')
         assert '[1]' in out, out
-        assert wait_gone('sleep 0.2')
+        assert wait_ended(re.search(r'\[1\] (\d+)', out).group(1))
         out = sh.run(':')
         assert 'Done' in out, out
         assert sh.exit() == 0
@@ -181,11 +181,12 @@ def test_job_specs_and_notices_each_once():
         sh.prompt()
         for n in (310, 311, 312, 313):
             sh.run('sleep %d &' % n)
+        pids = sh.run('jobs -p').split()
         out = sh.run('kill %sleep')
         assert 'ambiguous' in out, out
         out = sh.run('kill %?311')           # %?string
         out += sh.run('kill -9 %1')          # %n, and Killed
-        assert wait_gone('sleep 31[01]')
+        assert wait_ended(pids[0], pids[1])
         out += sh.run(':')
         assert re.search(r'\[1\] +Killed +sleep 310', out), out
         assert re.search(r'\[2\] +Terminated +sleep 311', out), out
@@ -196,7 +197,7 @@ def test_job_specs_and_notices_each_once():
         assert re.search(r'\[4\]\+ +Running +sleep 313', out), out
         out = sh.run('kill %-')              # the previous job
         out += sh.run('kill %%')             # the current one
-        assert wait_gone('sleep 31[23]')
+        assert wait_ended(pids[2], pids[3])
         out += sh.run(':')
         assert 'sleep 312' in out and 'sleep 313' in out, out
         assert wait_gone('sleep 31[0-3]')

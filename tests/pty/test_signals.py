@@ -1,7 +1,7 @@
 """Ctrl-C at the prompt and on a foreground command."""
 import time
 
-from ptyshell import Shell, PROMPT, PS2_RE, contains_line, in_foreground, wait_gone
+from ptyshell import Shell, PROMPT, PS2_RE, contains_line, in_foreground, re, wait_ended
 
 
 def test_ctrl_c_at_prompt_gives_fresh_prompt():
@@ -74,10 +74,10 @@ def test_ctrl_c_at_prompt_prints_exactly_one_prompt():
 def test_background_job_ending_while_typing_keeps_the_line():
     with Shell() as sh:
         sh.prompt()
-        sh.run('sleep 0.3 &')
+        job = sh.run('sleep 0.3 &')
         sh.send('echo typed-bef')         # a SIGCHLD arrives while this line is open
         sh.expect_exact('echo typed-bef')
-        assert wait_gone('sleep 0.3')     # it has ended: the SIGCHLD is sent
+        assert wait_ended(re.search(r'\[1\] (\d+)', job).group(1))   # the SIGCHLD is sent
         sh.send('ore-and-after\r')
         sh.prompt()
         out = sh.child.before.replace('\r\n', '\n')
