@@ -82,9 +82,6 @@ void signals_run_traps(struct shell *sh);
 /* A trapped signal (not ignored) that arrived and whose action has not run
  * yet, or 0: it interrupts `wait` (status 128+N, then the action runs). */
 int signals_trapped_pending(const struct shell *sh);
-/* Was SIG ignored on entry to the shell (or made so for `cmd &`)?  Then a
- * non-interactive shell can neither trap nor reset it (XCU 2.11). */
-bool signals_ignored_on_entry(int sig);
 
 /* "INT" or "SIGINT" or "2" to 2; -1 if unknown.  0 is EXIT. */
 int signal_number(const char *name);

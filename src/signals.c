@@ -39,8 +39,8 @@ enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG, BASE_HANDBACK };
 static enum base base[NSIG];         /* the shell's own disposition */
 static bool changed[NSIG];           /* we installed something: reset it in children */
 static bool caught[NSIG];            /* on_signal is installed */
-static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN */
-static bool entry_recorded;
+static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN, if entry_known */
+static bool entry_known[NSIG];       /* ignored_on_entry[] holds the answer */
 static bool shell_interactive;
 
 /* Where a job-control shell gives the terminal back if a signal kills it
@@ -124,11 +124,40 @@ static void on_fatal(int sig)
     raise(sig);         /* blocked in the handler: delivered when it returns */
 }
 
+/*
+ * POSIX: a signal ignored on entry to a non-interactive shell stays
+ * ignored.  The kernel is asked lazily, the first time a signal matters,
+ * as dash does (asking for all 64 at startup was most of the system calls
+ * of `minish -c true`).  Until the shell changes a disposition (install
+ * records it first) the current one is the one it was started with.
+ *
+ * entry_ignored() writes the answer down; entry_peek() only asks, for the
+ * child of vfork: it runs on the parent's memory, after resetting some of
+ * its own dispositions, and must not record its view as the shell's.
+ */
+static bool entry_peek(int sig)
+{
+    if (entry_known[sig])
+        return ignored_on_entry[sig];
+    struct sigaction old;
+    return sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN;
+}
+
+static bool entry_ignored(int sig)
+{
+    if (!entry_known[sig]) {
+        ignored_on_entry[sig] = entry_peek(sig);
+        entry_known[sig] = true;
+    }
+    return ignored_on_entry[sig];
+}
+
 /* Install HANDLER for SIG.  SIGCHLD restarts interrupted reads (a child
  * ending must not abort readline or `read`); others interrupt them so the
  * shell notices Ctrl-C or a trapped signal promptly. */
 static void install(int sig, void (*handler)(int))
 {
+    (void)entry_ignored(sig);   /* asked before it changes */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = handler;
@@ -147,19 +176,6 @@ static void set_base(int sig, enum base b)
                  : b == BASE_HANDBACK ? on_fatal : SIG_DFL);
 }
 
-/* POSIX: a signal ignored on entry to a non-interactive shell stays ignored. */
-static void record_entry(void)
-{
-    if (entry_recorded)
-        return;
-    entry_recorded = true;
-    for (int sig = 1; sig < NSIG; sig++) {
-        struct sigaction old;
-        if (sigaction(sig, NULL, &old) == 0)
-            ignored_on_entry[sig] = old.sa_handler == SIG_IGN;
-    }
-}
-
 /*
  * XCU 2.11 and the sh page: an interactive shell ignores SIGTERM and
  * SIGQUIT and catches SIGINT (Ctrl-C cancels the line) and SIGHUP (it
@@ -170,7 +186,6 @@ static void record_entry(void)
  */
 void signals_init(bool interactive, bool job_control)
 {
-    record_entry();
     shell_interactive = interactive;
     for (int sig = 1; sig < NSIG; sig++)
         base[sig] = BASE_DEFAULT;
@@ -179,7 +194,7 @@ void signals_init(bool interactive, bool job_control)
         set_base(SIGINT, BASE_FLAG);
         set_base(SIGQUIT, BASE_IGNORE);
         set_base(SIGTERM, BASE_IGNORE);  /* as bash: `kill 0` must not end the shell */
-        if (!ignored_on_entry[SIGHUP])   /* nohup minish -i: stay deaf to it */
+        if (!entry_ignored(SIGHUP))   /* nohup minish -i: stay deaf to it */
             set_base(SIGHUP, BASE_FLAG);
     }
     if (job_control) {
@@ -204,7 +219,7 @@ void signals_handback(int tty, pid_t pgid)
     handback_pgid = pgid;
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
         int sig = fatal_signals[i];
-        if (base[sig] == BASE_DEFAULT && !ignored_on_entry[sig])
+        if (base[sig] == BASE_DEFAULT && !entry_ignored(sig))
             set_base(sig, BASE_HANDBACK);
     }
 }
@@ -217,13 +232,14 @@ void signals_handback(int tty, pid_t pgid)
  */
 static bool child_ignores(const struct shell *sh, int sig, bool background)
 {
-    if (ignored_on_entry[sig] && !shell_interactive)
+    bool on_entry = entry_peek(sig);    /* runs in a vfork child too */
+    if (on_entry && !shell_interactive)
         return true;    /* whatever `trap` said: it could not change this one */
     if (sh != NULL && sh->traps[sig] != NULL)
         return sh->traps[sig][0] == '\0';
     if (background && (sig == SIGINT || sig == SIGQUIT))
         return true;
-    return ignored_on_entry[sig];
+    return on_entry;
 }
 
 /* The child's disposition of SIG, with sigaction only: safe in a vfork child. */
@@ -252,8 +268,8 @@ void signals_child(const struct shell *sh, bool background)
     background = background && no_jc;
     shell_interactive = false;  /* a subshell is not interactive */
     if (background) {           /* ignored for good, as if on entry (dash) */
-        ignored_on_entry[SIGINT] = true;
-        ignored_on_entry[SIGQUIT] = true;
+        ignored_on_entry[SIGINT] = entry_known[SIGINT] = true;
+        ignored_on_entry[SIGQUIT] = entry_known[SIGQUIT] = true;
     }
     for (int sig = 1; sig < NSIG; sig++) {
         if (sig == SIGCHLD || uncatchable(sig))
@@ -346,7 +362,7 @@ static bool trappable(int sig)
 {
     if (sig <= 0 || sig >= NSIG || uncatchable(sig))
         return false;
-    return shell_interactive || !ignored_on_entry[sig];
+    return shell_interactive || !entry_ignored(sig);
 }
 
 bool signals_take(int sig)
@@ -483,9 +499,4 @@ int signals_trapped_pending(const struct shell *sh)
         if (pending[sig] && sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
             return sig;
     return 0;
-}
-
-bool signals_ignored_on_entry(int sig)
-{
-    return sig > 0 && sig < NSIG && ignored_on_entry[sig];
 }
