@@ -15,6 +15,14 @@
  */
 char *path_search(const char *name, const char *pathvar);
 
+/*
+ * Search for NAME now, in the shell, for a child about to be forked: its
+ * own path_search of NAME takes the result without checking the file
+ * again.  The shell calls path_cool() once it has forked.
+ */
+void path_warm(const char *name, const char *pathvar);
+void path_cool(void);
+
 /* Forget the cache (after PATH is assigned, `cd`, or `hash -r`). */
 void path_forget(void);
 /* Call FN with the full path of each remembered command (`hash`). */

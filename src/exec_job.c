@@ -339,8 +339,9 @@ static void parent_close(int *fd, const char *why)
 /*
  * A stage that is a plain program (`cat`, `wc -l`): look it up in PATH in
  * the parent, before the fork.  The child looks it up again and finds it
- * in the cache it inherited (path.c: a stat and an access), instead of
- * walking every PATH directory in every child, whose cache dies with it.
+ * in the cache it inherited, just checked (path_warm: no system call),
+ * instead of walking every PATH directory in every child, whose cache
+ * dies with it.
  * Only a literal name with no assignment in front; the rest is left to
  * the child as before.
  */
@@ -356,7 +357,7 @@ static void stage_warm_path(struct shell *sh, const struct node *stage)
         || funcs_get(sh->funcs, name) != NULL)
         return;
     const char *pathvar = vars_get(sh->vars, "PATH");
-    free(path_search(name, pathvar != NULL ? pathvar : ""));
+    path_warm(name, pathvar != NULL ? pathvar : "");
 }
 
 /*
@@ -380,6 +381,7 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
     pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
     if (pid == 0)
         stage_child(sh, stage, *prev, fds, cp, first);
+    path_cool();        /* the next search here checks the file again */
     /* the parent: these ends are the children's now; ours must go, or the
      * last reader never sees end-of-file */
     parent_close(prev, "close the read end given to the stage");

@@ -63,6 +63,9 @@ struct cached {
 
 static struct cached cache[CACHE_SLOTS];
 static char *cache_pathvar;     /* the PATH every entry was found with */
+/* The entry path_warm() has just checked, for the child about to be
+ * forked: it takes it without checking the file again. */
+static const struct cached *warm;
 
 static size_t cache_slot(const char *name)
 {
@@ -74,6 +77,7 @@ static size_t cache_slot(const char *name)
 
 void path_forget(void)
 {
+    warm = NULL;
     for (size_t i = 0; i < CACHE_SLOTS; i++) {
         free(cache[i].name);
         free(cache[i].full);
@@ -92,7 +96,11 @@ static char *cache_get(const char *name, const char *pathvar)
         return NULL;
     }
     struct cached *c = &cache[cache_slot(name)];
-    if (c->name == NULL || strcmp(c->name, name) != 0 || check_file(c->full) != 0)
+    if (c->name == NULL || strcmp(c->name, name) != 0)
+        return NULL;
+    if (c == warm)
+        warm = NULL;        /* checked by the parent a moment ago */
+    else if (check_file(c->full) != 0)
         return NULL;
     return xstrdup(c->full);
 }
@@ -134,6 +142,19 @@ static char *path_walk(const char *name, const char *pathvar)
     }
     errno = denied ? EACCES : ENOENT;
     return NULL;
+}
+
+void path_warm(const char *name, const char *pathvar)
+{
+    char *full = path_search(name, pathvar);
+    if (full != NULL)
+        warm = &cache[cache_slot(name)];
+    free(full);
+}
+
+void path_cool(void)
+{
+    warm = NULL;
 }
 
 char *path_search(const char *name, const char *pathvar)

@@ -39,6 +39,7 @@ enum base { BASE_DEFAULT, BASE_IGNORE, BASE_FLAG, BASE_HANDBACK };
 static enum base base[NSIG];         /* the shell's own disposition */
 static bool changed[NSIG];           /* we installed something: reset it in children */
 static bool caught[NSIG];            /* on_signal is installed */
+static void (*installed[NSIG])(int); /* what we installed, if changed[] */
 static bool ignored_on_entry[NSIG];  /* inherited SIG_IGN, if entry_known */
 static bool entry_known[NSIG];       /* ignored_on_entry[] holds the answer */
 static bool shell_interactive;
@@ -165,6 +166,7 @@ static void install(int sig, void (*handler)(int))
     sa.sa_flags = sig == SIGCHLD ? SA_RESTART : 0;
     if (sigaction(sig, &sa, NULL) == 0) {
         changed[sig] = true;
+        installed[sig] = handler;
         caught[sig] = handler == on_signal;
     }
 }
@@ -242,12 +244,16 @@ static bool child_ignores(const struct shell *sh, int sig, bool background)
     return on_entry;
 }
 
-/* The child's disposition of SIG, with sigaction only: safe in a vfork child. */
+/* The child's disposition of SIG, with sigaction only: safe in a vfork
+ * child.  Not asked for if it is already what the shell installed (SIGINT
+ * back at SIG_DFL after a command's wait, say). */
 static void child_disposition(const struct shell *sh, int sig, bool background)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL;
+    if (changed[sig] && installed[sig] == sa.sa_handler)
+        return;
     sigemptyset(&sa.sa_mask);
     sigaction(sig, &sa, NULL);
 }
@@ -276,8 +282,11 @@ void signals_child(const struct shell *sh, bool background)
             continue;           /* SIGCHLD stays caught: a subshell waits too */
         base[sig] = BASE_DEFAULT;
         pending[sig] = 0;       /* the parent's signals are not ours */
-        if (changed[sig] || (sh != NULL && sh->traps[sig] != NULL) || background)
-            install(sig, child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL);
+        if (!changed[sig] && (sh == NULL || sh->traps[sig] == NULL) && !background)
+            continue;
+        void (*want)(int) = child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL;
+        if (!changed[sig] || installed[sig] != want)
+            install(sig, want);
     }
     any_pending = 0;
     sigset_t none;
@@ -336,8 +345,10 @@ void signals_restore_mask(const sigset_t *old)
  */
 bool signals_int_defer(void)
 {
-    struct sigaction now;
-    if (sigaction(SIGINT, NULL, &now) < 0 || now.sa_handler != SIG_DFL)
+    /* the disposition now, without asking: only install() changes it */
+    void (*now)(int) = changed[SIGINT] ? installed[SIGINT]
+                       : entry_ignored(SIGINT) ? SIG_IGN : SIG_DFL;
+    if (now != SIG_DFL)
         return false;   /* interactive, trapped or ignored: their own rules */
     pending[SIGINT] = 0;
     install(SIGINT, on_signal);

@@ -258,8 +258,19 @@ static void trace_quiet(const char *why, const char *fmt, ...)
 }
 
 /* "CALL = R" or "CALL = -1 EBADF (Bad file descriptor)". */
-static void trace_ret(long r, int err, const char *why, const char *call)
+/* "CALL = R", or "CALL = -1 ENAME (text)"; CALL is formatted from FMT
+ * only when something is traced (these run for every descriptor move). */
+static void trace_ret(long r, int err, const char *why, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void trace_ret(long r, int err, const char *why, const char *fmt, ...)
 {
+    if (!sys_tracing())
+        return;
+    char call[640];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(call, sizeof call, fmt, ap);
+    va_end(ap);
     if (r >= 0)
         trace_line(why, "%s = %ld", call, r);
     else
@@ -339,7 +350,8 @@ static void status_text(struct line *l, int st)
 
 pid_t sys_fork(const char *why)
 {
-    trace_step(why != NULL ? why : "fork", (long)getpid());
+    if (sys_tracing())  /* step mode pauses before the fork */
+        trace_step(why != NULL ? why : "fork", (long)getpid());
     pid_t pid = fork();
     int err = errno;
     if (pid == 0)
@@ -361,13 +373,12 @@ int sys_execve(const char *path, char *const argv[], char *const envp[])
         line_add(&l, "]) ...");
         trace_line("a new program replaces this process: same pid, same fds", "%s", l.buf);
     }
-    trace_step("execve a new program in this process", (long)getpid());
+    if (sys_tracing())
+        trace_step("execve a new program in this process", (long)getpid());
     trace_exec_in_place();
     int r = execve(path, argv, envp);
     int err = errno;
-    char call[600];
-    snprintf(call, sizeof call, "execve(\"%s\")", path);
-    trace_ret(r, err, NULL, call);
+    trace_ret(r, err, NULL, "execve(\"%s\")", path);
     errno = err;
     return r;
 }
@@ -414,7 +425,7 @@ pid_t sys_waitpid_unless(pid_t pid, int *status, int options, volatile sig_atomi
         line_add(&l, " [wstatus 0x%04x]", (unsigned)*status & 0xffffu);
         trace_line(why, "%s", l.buf);
     } else {
-        trace_ret(r, err, why, l.buf);
+        trace_ret(r, err, why, "%s", l.buf);
     }
     errno = err;
     return r;
@@ -424,15 +435,11 @@ int sys_kill(pid_t pid, int sig, const char *why)
 {
     int r = kill(pid, sig);
     int err = errno;
-    if (sys_tracing()) {
-        char call[64];
-        const char *name = sys_signal_name(sig);
-        if (name != NULL)
-            snprintf(call, sizeof call, "kill(%ld, SIG%s)", (long)pid, name);
-        else
-            snprintf(call, sizeof call, "kill(%ld, %d)", (long)pid, sig);
-        trace_ret(r, err, why, call);
-    }
+    const char *name = sys_signal_name(sig);
+    if (name != NULL)
+        trace_ret(r, err, why, "kill(%ld, SIG%s)", (long)pid, name);
+    else
+        trace_ret(r, err, why, "kill(%ld, %d)", (long)pid, sig);
     errno = err;
     return r;
 }
@@ -441,9 +448,7 @@ int sys_setpgid(pid_t pid, pid_t pgid, const char *why)
 {
     int r = setpgid(pid, pgid);
     int err = errno;
-    char call[64];
-    snprintf(call, sizeof call, "setpgid(%ld, %ld)", (long)pid, (long)pgid);
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "setpgid(%ld, %ld)", (long)pid, (long)pgid);
     errno = err;
     return r;
 }
@@ -452,9 +457,7 @@ int sys_tcsetpgrp(int fd, pid_t pgid, const char *why)
 {
     int r = tcsetpgrp(fd, pgid);
     int err = errno;
-    char call[64];
-    snprintf(call, sizeof call, "tcsetpgrp(%d, %ld)", fd, (long)pgid);
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "tcsetpgrp(%d, %ld)", fd, (long)pgid);
     errno = err;
     return r;
 }
@@ -474,9 +477,7 @@ int sys_cloexec(int fd, bool on, const char *why)
     /* FD_CLOEXEC is the only descriptor flag: one F_SETFD sets it all */
     int r = fcntl(fd, F_SETFD, on ? FD_CLOEXEC : 0);
     int err = errno;
-    char call[64];
-    snprintf(call, sizeof call, "fcntl(%d, F_SETFD, %s)", fd, on ? "FD_CLOEXEC" : "0");
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "fcntl(%d, F_SETFD, %s)", fd, on ? "FD_CLOEXEC" : "0");
     errno = err;
     return r;
 }
@@ -517,9 +518,7 @@ int sys_dup2(int from, int to, const char *why)
         r = dup2(from, to);
     while (r < 0 && (errno == EINTR || errno == EBUSY));
     int err = errno;
-    char call[64];
-    snprintf(call, sizeof call, "dup2(%d, %d)", from, to);
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "dup2(%d, %d)", from, to);
     errno = err;
     return r;
 }
@@ -528,9 +527,7 @@ int sys_dup_above(int fd, int min, const char *why)
 {
     int r = fcntl(fd, F_DUPFD_CLOEXEC, min);
     int err = errno;
-    char call[64];
-    snprintf(call, sizeof call, "fcntl(%d, F_DUPFD_CLOEXEC, %d)", fd, min);
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "fcntl(%d, F_DUPFD_CLOEXEC, %d)", fd, min);
     errno = err;
     return r;
 }
@@ -541,9 +538,7 @@ int sys_close(int fd, const char *why)
      * could close a descriptor another open() just reused */
     int r = close(fd);
     int err = errno;
-    char call[32];
-    snprintf(call, sizeof call, "close(%d)", fd);
-    trace_ret(r, err, why, call);
+    trace_ret(r, err, why, "close(%d)", fd);
     errno = err;
     return r;
 }
@@ -562,7 +557,7 @@ int sys_open(const char *path, int flags, mode_t mode, const char *why)
         if (flags & O_CREAT)
             line_add(&l, ", 0%03o", (unsigned)mode);
         line_add(&l, ")");
-        trace_ret(r, err, why, l.buf);
+        trace_ret(r, err, why, "%s", l.buf);
     }
     errno = err;
     return r;
@@ -733,14 +728,14 @@ static int spawn_moves(const struct sys_spawn_req *rq, volatile struct child_log
  * we are suspended meanwhile.  So it only makes system calls (no stdio, no
  * malloc: their state is ours), reports what it did through the volatile
  * LOG in this frame, and leaves with _exit, never by returning.
- * Signals are blocked around vfork: a handler running in the child would
- * set the parent's flags; child_signals resets the dispositions and only
- * then unblocks.
+ * The caller has blocked every signal (it must anyway, until the child is
+ * in the job table): a handler running in the child would set the
+ * parent's flags, so child_signals resets the dispositions and only then
+ * unblocks.
  */
 pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
 {
     volatile struct child_log log;
-    sigset_t all, old;
     if (rq->nmoves > SYS_SPAWN_MAX_MOVES) {
         errno = E2BIG;
         return -1;
@@ -749,8 +744,6 @@ pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
     log.pgid = -1;
     log.exec_err = 0;
     log.stamp = sys_tracing();  /* no clock reading when nobody looks */
-    sigfillset(&all);
-    sigprocmask(SIG_SETMASK, &all, &old);
     pid_t pid = vfork();
     if (pid == 0) {
         child_stamp(&log, &log.t_start);
@@ -778,7 +771,6 @@ pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
         _exit(127);
     }
     int err = pid < 0 ? errno : log.exec_err;
-    sigprocmask(SIG_SETMASK, &old, NULL);
     struct child_log copy;
     memcpy(&copy, (const void *)&log, sizeof copy);
     trace_vfork(pid, pid < 0 ? err : 0, rq, &copy, why);

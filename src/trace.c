@@ -649,6 +649,10 @@ void trace_command_begin(const char *text)
     if (depth++ > 0)
         return;
     command_no++;
+    if (!trace_active()) {  /* nothing records it: no work per command */
+        command_text[0] = '\0';
+        return;
+    }
     snprintf(command_text, sizeof command_text, "%s", text != NULL ? text : "");
     shell_pid = (long)getpid();
     if (log_fd >= 0)
@@ -842,7 +846,7 @@ void trace_step(const char *what, long pid)
 
 void trace_step_wait(const char *what)
 {
-    if (line_going)
+    if (step_tty < 0 || line_going)
         return;     /* waiting again for the same line: its own pauses are on screen */
     if (gate < 0) {
         trace_step(what, (long)getpid());
