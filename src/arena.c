@@ -31,7 +31,7 @@ enum { ARENA_BLOCK = 8192 };    /* usual block size; larger requests get their o
 
 struct arena_block {
     struct arena_block *next;   /* older block */
-    size_t used, size;          /* bytes handed out, bytes in data[] */
+    size_t size;                /* bytes in data[]; the arena's next/limit say how many are used */
     alignas(max_align_t) unsigned char data[];
 };
 
@@ -58,6 +58,7 @@ struct arena *arena_new(void)
         a = xmalloc(sizeof *a);
     }
     a->head = NULL;
+    a->next = a->limit = NULL;
     a->refs = 1;
     return a;
 }
@@ -106,29 +107,25 @@ static struct arena_block *block_get(size_t n)
         spare_blocks = b->next;
         nspare_blocks--;
         SPARE_SHOW(b->data, b->size);
-        b->used = 0;
         return b;
     }
     size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
     struct arena_block *b = xmalloc(sizeof *b + size);
     b->size = size;
-    b->used = 0;
     return b;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+void *arena_alloc_slow(struct arena *a, size_t n)
 {
-    const size_t align = alignof(max_align_t);
-    n = (n + align - 1) & ~(align - 1);     /* keep every object aligned */
-    struct arena_block *b = a->head;
-    if (b == NULL || b->size - b->used < n) {
-        b = block_get(n);
-        b->next = a->head;
-        a->head = b;
-    }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
+    if (n == 0)
+        n = alignof(max_align_t);   /* still a pointer of its own */
+    /* what is left of the old block is given up: blocks are freed whole */
+    struct arena_block *b = block_get(n);
+    b->next = a->head;
+    a->head = b;
+    a->next = b->data + n;
+    a->limit = b->data + b->size;
+    return b->data;
 }
 
 void *arena_zalloc(struct arena *a, size_t n)
