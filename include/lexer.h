@@ -94,11 +94,12 @@ struct lexer {
     struct lex_shared *shared;
 };
 
-/* A reader over a NUL-terminated string, one line per call (for -c, eval, `...`). */
+/* A reader over a NUL-terminated string, one line per call (for -c, eval,
+ * `...`, `.`): each line is a pointer into TEXT, not a copy. */
 struct lex_string {
-    const char *text;           /* not owned */
+    const char *text;           /* not owned; must outlive the lexer */
     size_t pos;
-    struct strbuf line;         /* the line handed out last */
+    struct strbuf line;         /* unused; kept so that callers' initialisers hold */
 };
 const char *lex_string_read(void *ctx, bool continuation);
 void lex_string_free(struct lex_string *s);

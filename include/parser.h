@@ -19,7 +19,9 @@
  * Returns the next line of input, with its '\n' (the last line of a file may
  * lack it), or NULL at end of input.  CONTINUATION is true when the line
  * continues an unfinished command, so an interactive reader prompts with PS2.
- * The string must stay valid until the next call.
+ * The string must stay valid until the next call.  The line ends at its
+ * first '\n': the string may go on after it (a reader over a whole text
+ * hands out pointers into it instead of copying each line).
  */
 typedef const char *parse_reader_fn(void *ctx, bool continuation);
 

@@ -694,7 +694,8 @@ static const char *source_read(void *ctx, bool continuation)
     struct source_reader *r = ctx;
     const char *line = lex_string_read(&r->str, continuation);
     if (line != NULL && r->sh->opt.verbose) {
-        fputs(line, stderr);
+        size_t n = strcspn(line, "\n");     /* the line only, not the text after it */
+        fwrite(line, 1, n + (line[n] == '\n'), stderr);
         fflush(stderr);
     }
     return line;

@@ -62,11 +62,8 @@ const char *lex_string_read(void *ctx, bool continuation)
         return NULL;
     const char *start = s->text + s->pos;
     const char *nl = strchr(start, '\n');
-    size_t n = nl ? (size_t)(nl - start) + 1 : strlen(start);
-    sb_reset(&s->line);
-    sb_putn(&s->line, start, n);
-    s->pos += n;
-    return sb_str(&s->line);
+    s->pos += nl ? (size_t)(nl - start) + 1 : strlen(start);
+    return start;       /* the line ends at its '\n' (fetch_line) */
 }
 
 void lex_string_free(struct lex_string *s)
@@ -128,7 +125,8 @@ static bool fetch_line(struct lexer *lx)
     }
     lx->line = line;
     lx->pos = 0;
-    lx->len = strlen(line);
+    const char *nl = strchr(line, '\n');     /* the string may go on after it */
+    lx->len = nl != NULL ? (size_t)(nl - line) + 1 : strlen(line);
     lx->lineno++;
     return true;
 }
