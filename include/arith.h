@@ -23,4 +23,10 @@ struct vars;
  */
 int arith_eval(struct vars *vars, unsigned set_flags, const char *expr, intmax_t *result);
 
+enum { ARITH_DIGITS = 24 };     /* room for any intmax_t in decimal, with sign and NUL */
+/* N in decimal ("%jd"), written at the end of BUF; returns where it starts.
+ * snprintf does the same at ten times the cost, and $((...)), ${#x} and $?
+ * format a number each time. */
+char *arith_format(char buf[ARITH_DIGITS], intmax_t n);
+
 #endif

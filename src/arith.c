@@ -157,13 +157,29 @@ static intmax_t var_read(struct arith *x, const char *name)
     return v;
 }
 
+char *arith_format(char buf[ARITH_DIGITS], intmax_t n)
+{
+    bool negative = n < 0;
+    char *p = buf + ARITH_DIGITS - 1;
+    *p = '\0';
+    /* the digits of |n|, from the last; n is never negated, so that
+     * INTMAX_MIN needs no special case (its % 10 is negative) */
+    do {
+        int d = (int)(n % 10);
+        *--p = (char)('0' + (d < 0 ? -d : d));
+        n /= 10;
+    } while (n != 0);
+    if (negative)
+        *--p = '-';
+    return p;
+}
+
 static void var_write(struct arith *x, const char *name, intmax_t v)
 {
     if (x->noeval || x->failed)
         return;
-    char buf[32];
-    snprintf(buf, sizeof buf, "%jd", v);
-    if (vars_set(x->vars, name, buf, x->set_flags) < 0) {
+    char buf[ARITH_DIGITS];
+    if (vars_set(x->vars, name, arith_format(buf, v), x->set_flags) < 0) {
         diag_error(name, "is read only");
         x->failed = true;
     }

@@ -282,9 +282,8 @@ static bool all_digits(const char *s)
 /* A number as an arena string. */
 static char *num_str(struct arena *a, intmax_t n)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%jd", n);
-    return arena_strdup(a, buf);
+    char buf[ARITH_DIGITS];
+    return arena_strdup(a, arith_format(buf, n));
 }
 
 /* The value of parameter NAME, or NULL when it is unset. */

@@ -149,6 +149,19 @@ static void test_errors(void **state)
     vars_free(v);
 }
 
+/* arith_format against printf's %jd, at the edges and around them */
+static void test_format(void **state)
+{
+    (void)state;
+    const intmax_t cases[] = { 0, 1, -1, 9, 10, -10, 99, 100, 12345, -12345,
+                               INTMAX_MAX, INTMAX_MIN, INTMAX_MAX - 1, INTMAX_MIN + 1 };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[ARITH_DIGITS + 8], buf[ARITH_DIGITS];
+        snprintf(want, sizeof want, "%jd", cases[i]);
+        assert_string_equal(arith_format(buf, cases[i]), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_short_circuit),
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
