@@ -9,6 +9,7 @@
 #define MINISH_INPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct shell;
 struct input;
@@ -22,7 +23,7 @@ struct input *input_string(struct shell *sh, const char *text);
 void input_free(struct input *in);
 
 /* A parse_reader_fn: the next line, or NULL at end of input.  CTX is the struct input. */
-const char *input_read(void *ctx, bool continuation);
+const char *input_read(void *ctx, bool continuation, size_t *len);
 
 /* The parser has a complete command: it becomes one history entry now,
  * before it runs (so `history` lists itself, as in bash).  Files and

@@ -50,7 +50,7 @@ struct token {
 };
 
 /* Same shape as parse_reader_fn (parser.h), so a parser passes its reader on. */
-typedef const char *lex_reader_fn(void *ctx, bool continuation);
+typedef const char *lex_reader_fn(void *ctx, bool continuation, size_t *len);
 
 struct lexer;
 
@@ -101,7 +101,7 @@ struct lex_string {
     size_t pos;
     struct strbuf line;         /* unused; kept so that callers' initialisers hold */
 };
-const char *lex_string_read(void *ctx, bool continuation);
+const char *lex_string_read(void *ctx, bool continuation, size_t *len);
 void lex_string_free(struct lex_string *s);
 
 /* Set LX up to read from READ/CTX, sharing SHARED.  LINENO is the line before the first. */

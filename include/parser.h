@@ -19,11 +19,12 @@
  * Returns the next line of input, with its '\n' (the last line of a file may
  * lack it), or NULL at end of input.  CONTINUATION is true when the line
  * continues an unfinished command, so an interactive reader prompts with PS2.
- * The string must stay valid until the next call.  The line ends at its
- * first '\n': the string may go on after it (a reader over a whole text
- * hands out pointers into it instead of copying each line).
+ * The string must stay valid until the next call.  *LEN is set to the
+ * line's length: the string may go on after it (a reader over a whole text
+ * hands out pointers into it instead of copying each line), and a line may
+ * hold more newlines (a multi-line entry recalled from the history).
  */
-typedef const char *parse_reader_fn(void *ctx, bool continuation);
+typedef const char *parse_reader_fn(void *ctx, bool continuation, size_t *len);
 
 /* Returns the replacement text of alias NAME, or NULL if there is none. */
 typedef const char *parse_alias_fn(void *ctx, const char *name);

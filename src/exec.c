@@ -689,13 +689,12 @@ struct source_reader {
     const struct shell *sh;
 };
 
-static const char *source_read(void *ctx, bool continuation)
+static const char *source_read(void *ctx, bool continuation, size_t *len)
 {
     struct source_reader *r = ctx;
-    const char *line = lex_string_read(&r->str, continuation);
+    const char *line = lex_string_read(&r->str, continuation, len);
     if (line != NULL && r->sh->opt.verbose) {
-        size_t n = strcspn(line, "\n");     /* the line only, not the text after it */
-        fwrite(line, 1, n + (line[n] == '\n'), stderr);
+        fwrite(line, 1, *len, stderr);  /* the line only, not the text after it */
         fflush(stderr);
     }
     return line;

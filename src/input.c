@@ -406,7 +406,7 @@ static const char *tty_read_line(struct input *in, bool continuation)
 
 /* ==== Common ==== */
 
-const char *input_read(void *ctx, bool continuation)
+const char *input_read(void *ctx, bool continuation, size_t *len)
 {
     struct input *in = ctx;
     const char *line = NULL;
@@ -415,7 +415,10 @@ const char *input_read(void *ctx, bool continuation)
     case IN_FD: line = fd_read_line(in); break;
     case IN_STRING: line = string_read_line(in); break;
     }
-    if (line != NULL && in->sh->opt.verbose) {
+    if (line == NULL)
+        return NULL;
+    *len = strlen(line);
+    if (in->sh->opt.verbose) {
         fputs(line, stderr);    /* set -v: show input as it is read */
         fflush(stderr);
     }

@@ -54,7 +54,7 @@ static int lex_parts(struct lexer *lx, struct partbuf *pb, enum lex_mode mode);
 
 /* ==== Reading characters ==== */
 
-const char *lex_string_read(void *ctx, bool continuation)
+const char *lex_string_read(void *ctx, bool continuation, size_t *len)
 {
     struct lex_string *s = ctx;
     (void)continuation;
@@ -62,8 +62,9 @@ const char *lex_string_read(void *ctx, bool continuation)
         return NULL;
     const char *start = s->text + s->pos;
     const char *nl = strchr(start, '\n');
-    s->pos += nl ? (size_t)(nl - start) + 1 : strlen(start);
-    return start;       /* the line ends at its '\n' (fetch_line) */
+    *len = nl ? (size_t)(nl - start) + 1 : strlen(start);
+    s->pos += *len;
+    return start;       /* a pointer into the text: the line is *LEN bytes of it */
 }
 
 void lex_string_free(struct lex_string *s)
@@ -115,7 +116,8 @@ static bool fetch_line(struct lexer *lx)
 {
     if (lx->eof)
         return false;
-    const char *line = lx->read(lx->read_ctx, lx->started);
+    size_t len = 0;
+    const char *line = lx->read(lx->read_ctx, lx->started, &len);
     lx->started = true;
     if (line == NULL) {
         lx->eof = true;
@@ -125,8 +127,7 @@ static bool fetch_line(struct lexer *lx)
     }
     lx->line = line;
     lx->pos = 0;
-    const char *nl = strchr(line, '\n');     /* the string may go on after it */
-    lx->len = nl != NULL ? (size_t)(nl - line) + 1 : strlen(line);
+    lx->len = len;      /* the string may go on after it */
     lx->lineno++;
     return true;
 }

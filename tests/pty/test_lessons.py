@@ -83,6 +83,11 @@ def type_lesson(name):
                 got = sh.run(cmd, timeout=20)
                 if cmd.rstrip().endswith('&'):
                     children_execd(sh.child.pid)
+                daemon = lessonlib.DAEMON.match(cmd)
+                if daemon:
+                    pidfile = os.path.join(os.readlink('/proc/%d/cwd' % sh.child.pid),
+                                           daemon.group(1))
+                    assert lessonlib.daemon_settled(pidfile), 'the daemon never slept'
                 if lessonlib.matches(info, want, got):
                     continue
                 w, g = strip_notices(want), strip_notices(got.splitlines())

@@ -31,6 +31,35 @@ SETTLE = ('__n=0; while [ "$__n" -lt 1000 ] && '
           '{ [ -e /proc/$!/status ] && ! grep -q "^State:.[STZX]" /proc/$!/status; }; }; '
           'do __n=$((__n + 1)); done; unset __n')
 
+# `daemonize PIDFILE ...` returns once the daemon said "ready", which it
+# says just before it goes to sleep: a person typing the next line finds it
+# sleeping.  A script waits for that, by the pid in PIDFILE (1000 rounds at
+# most, as above).
+DAEMON = re.compile(r"^daemonize (\S+)")
+
+
+def settle_daemon(pidfile):
+    return ('__n=0; __d=$(cat %s 2>/dev/null); while [ "$__n" -lt 1000 ] && [ -n "$__d" ] && '
+            '[ -e /proc/$__d/status ] && ! grep -q "^State:.[STZX]" /proc/$__d/status; '
+            'do __n=$((__n + 1)); done; unset __n __d' % pidfile)
+
+
+def daemon_settled(pidfile, timeout=5):
+    """The same from Python: True once the pid in PIDFILE sleeps, is
+    stopped, has ended or is gone."""
+    import time
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            pid = open(pidfile).read().strip()
+            state = [l for l in open('/proc/%s/status' % pid) if l.startswith('State:')][0]
+            if state.split()[1] in 'STZX':
+                return True
+        except (OSError, IndexError):
+            return True     # no pid file or no process: nothing to wait for
+        time.sleep(0.01)
+    return False
+
 
 def blocks(path):
     """[(info, [(command, [expected lines])])] of one lesson file."""

@@ -366,6 +366,9 @@ def check_block(lesson, info, cmds):
         script += c + "\n"
         if c.rstrip().endswith("&"):
             script += lessonlib.SETTLE + "\n"
+        daemon = lessonlib.DAEMON.match(c)
+        if daemon:
+            script += lessonlib.settle_daemon(daemon.group(1)) + "\n"
         script += f"echo '@@@ {i}'\n"
     with tempfile.TemporaryDirectory() as tmp:
         open(os.path.join(tmp, "session.sh"), "w").write(script)

@@ -566,13 +566,44 @@ struct lines {
     bool cont[32];
 };
 
-static const char *lines_read(void *ctx, bool continuation)
+static const char *lines_read(void *ctx, bool continuation, size_t *len)
 {
     struct lines *l = ctx;
     if (l->line[l->next] == NULL)
         return NULL;
     l->cont[l->next] = continuation;
+    *len = strlen(l->line[l->next]);
     return l->line[l->next++];
+}
+
+/* A reader whose one "line" is what readline gives back for a recalled
+ * multi-line history entry (newlines inside), handed out as the first
+ * *LEN bytes of a longer string that must not be read. */
+static const char *recalled_read(void *ctx, bool continuation, size_t *len)
+{
+    (void)continuation;
+    bool *done = ctx;
+    static const char text[] = "for i in 1 2\ndo echo $i\ndone\nNOT PART OF THE LINE";
+    if (*done)
+        return NULL;
+    *done = true;
+    *len = strlen(text) - strlen("NOT PART OF THE LINE");
+    return text;
+}
+
+static void test_reader_line_with_newlines(void **state)
+{
+    (void)state;
+    bool done = false;
+    struct parser *p = parser_new(recalled_read, &done);
+    struct arena *a = arena_new();
+    struct node *n;
+    assert_int_equal(parser_next(p, a, &n), PARSE_OK);
+    assert_non_null(n);
+    assert_int_equal(n->kind, N_FOR);
+    assert_int_equal(parser_next(p, a, &n), PARSE_EOF);     /* nothing past *len */
+    arena_unref(a);
+    parser_free(p);
 }
 
 static void test_incomplete_input(void **state)
@@ -751,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_text_round_trip),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_incomplete_input),
+        cmocka_unit_test(test_reader_line_with_newlines),
         cmocka_unit_test(test_error_recovery),
         cmocka_unit_test(test_interactive_error),
         cmocka_unit_test(test_aliases),
