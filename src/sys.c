@@ -257,8 +257,7 @@ static void trace_quiet(const char *why, const char *fmt, ...)
     va_end(ap);
 }
 
-/* "CALL = R" or "CALL = -1 EBADF (Bad file descriptor)". */
-/* "CALL = R", or "CALL = -1 ENAME (text)"; CALL is formatted from FMT
+/* "CALL = R", or "CALL = -1 EBADF (Bad file descriptor)"; CALL is formatted from FMT
  * only when something is traced (these run for every descriptor move). */
 static void trace_ret(long r, int err, const char *why, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
