@@ -31,6 +31,7 @@ struct parser {
     struct lex_shared shared;   /* arena, depth, error flag for all lexers */
     struct token tok;           /* the lookahead, valid when have_tok */
     enum rword tok_rw;          /* the reserved word TOK spells (RW_NONE: none or not a word) */
+    const char *tok_lit;        /* TOK as one literal word (lex_word_literal), or NULL */
     bool have_tok;
     struct arena *a;            /* the current command's arena */
     parse_alias_fn *alias;      /* NULL: no alias substitution */
@@ -79,16 +80,20 @@ static enum rword rword_of(const char *s)
     return RW_NONE;
 }
 
-/* The lookahead; a new one is classified once here, not at every test. */
-static struct token *peek(struct parser *p)
+/* Read a new lookahead and classify it, once here, not at every test. */
+static struct token *peek_new(struct parser *p)
 {
-    if (!p->have_tok) {
-        lex_next(p->lx, &p->tok);
-        p->have_tok = true;
-        const char *lit = p->tok.kind == TOK_WORD ? lex_word_literal(p->tok.word) : NULL;
-        p->tok_rw = lit != NULL ? rword_of(lit) : RW_NONE;
-    }
+    lex_next(p->lx, &p->tok);
+    p->have_tok = true;
+    p->tok_lit = p->tok.kind == TOK_WORD ? lex_word_literal(p->tok.word) : NULL;
+    p->tok_rw = p->tok_lit != NULL ? rword_of(p->tok_lit) : RW_NONE;
     return &p->tok;
+}
+
+/* The lookahead.  Inline: the grammar asks for it many times per token. */
+static inline struct token *peek(struct parser *p)
+{
+    return p->have_tok ? &p->tok : peek_new(p);
 }
 
 static void advance(struct parser *p)
@@ -179,7 +184,7 @@ static struct token *peek_command(struct parser *p)
 {
     for (int guard = 0; guard < 1000; guard++) {
         struct token *t = peek(p);
-        const char *lit = t->kind == TOK_WORD ? lex_word_literal(t->word) : NULL;
+        const char *lit = p->tok_lit;
         if (p->alias == NULL || lit == NULL || p->tok_rw != RW_NONE || lex_alias_active(p->lx, lit))
             return t;
         const char *value = p->alias(p->alias_ctx, lit);
@@ -882,6 +887,7 @@ static int parse_subparse(void *ctx, struct lexer *lx, bool to_rparen, struct no
     struct parser *p = ctx;
     struct lexer *saved_lx = p->lx;
     struct token saved_tok = p->tok;
+    const char *saved_lit = p->tok_lit;
     enum rword saved_rw = p->tok_rw;
     bool saved_have = p->have_tok, saved_alias_next = p->alias_next;
     p->lx = lx;
@@ -891,6 +897,7 @@ static int parse_subparse(void *ctx, struct lexer *lx, bool to_rparen, struct no
     /* the ')' was the lookahead: consumed without reading past it */
     p->lx = saved_lx;
     p->tok = saved_tok;
+    p->tok_lit = saved_lit;
     p->tok_rw = saved_rw;
     p->have_tok = saved_have;
     p->alias_next = saved_alias_next;
