@@ -3,6 +3,7 @@ in a throw-away HOME, talk to it, and check it left no zombie or stopped child.
 
 The binary is $MINISH (default: build/minish under the repository root).
 """
+import errno
 import os
 import re
 import shutil
@@ -18,6 +19,15 @@ MINISH = os.path.abspath(os.environ.get('MINISH', os.path.join(ROOT, 'build', 'm
 PROMPT = '[minish]% '
 PS2_RE = r'\r\n> '
 TIMEOUT = 10
+# Under Valgrind (tests/hostile/pty_valgrind.sh) every minish is 20-50 times
+# slower, and CI runs it beside other tests on two cores: every time limit
+# of these tests (a bound on a hang, or on "at once") is this much longer.
+SLOWDOWN = 3 if os.environ.get('MINISH_UNDER_VALGRIND') else 1
+
+
+def scaled(seconds):
+    """SECONDS, stretched under Valgrind (SLOWDOWN)."""
+    return seconds * SLOWDOWN
 
 
 def default_signals():
@@ -45,7 +55,7 @@ class Shell:
         env.update(extra_env or {})
         self.cwd = cwd or self.home
         self.child = pexpect.spawn(MINISH, list(args), env=env, cwd=self.cwd,
-                                   encoding='utf-8', timeout=TIMEOUT,
+                                   encoding='utf-8', timeout=scaled(TIMEOUT),
                                    dimensions=(24, 200), preexec_fn=default_signals)
         SESSIONS.add(self.child.pid)  # it leads a session of its own (setsid)
         self.closed = False
@@ -74,19 +84,19 @@ class Shell:
     # ---- talking ----
 
     def expect(self, pattern, timeout=TIMEOUT):
-        return self.child.expect(pattern, timeout=timeout)
+        return self.child.expect(pattern, timeout=scaled(timeout))
 
     def expect_exact(self, text, timeout=TIMEOUT):
-        return self.child.expect_exact(text, timeout=timeout)
+        return self.child.expect_exact(text, timeout=scaled(timeout))
 
     def prompt(self, timeout=TIMEOUT):
-        self.child.expect_exact(PROMPT, timeout=timeout)
+        self.child.expect_exact(PROMPT, timeout=scaled(timeout))
 
     def run(self, line, timeout=TIMEOUT):
         """Send LINE, wait for the next prompt, return what was printed in
         between (the echoed line removed, \\r\\n turned into \\n)."""
         self.child.sendline(line)
-        self.child.expect_exact(PROMPT, timeout=timeout)
+        self.child.expect_exact(PROMPT, timeout=scaled(timeout))
         out = self.child.before.replace('\r\n', '\n')
         first_nl = out.find('\n')
         return out[first_nl + 1:] if first_nl >= 0 else ''
@@ -120,7 +130,7 @@ class Shell:
     def assert_no_leftovers(self):
         """No zombie (Z) and no stopped (T) child may remain.  The prompt
         has been shown, so the shell had its chance to reap."""
-        deadline = time.time() + 3
+        deadline = time.time() + scaled(3)
         while True:
             bad = [r for r in self.children() if r[1][0] in 'ZT']
             if not bad or time.time() > deadline:
@@ -131,7 +141,7 @@ class Shell:
     def exit(self, line='exit'):
         self.assert_no_leftovers()
         self.child.sendline(line)
-        self.child.expect(pexpect.EOF, timeout=TIMEOUT)
+        self.child.expect(pexpect.EOF, timeout=scaled(TIMEOUT))
         self.child.close()
         self.closed = True
         return self.child.exitstatus
@@ -155,8 +165,8 @@ def pgrep(pattern):
 
 def wait_for(check, timeout=5):
     """Poll CHECK() until it returns something true (returned) or TIMEOUT
-    seconds pass (then its last value)."""
-    deadline = time.time() + timeout
+    seconds (scaled) pass (then its last value)."""
+    deadline = time.time() + scaled(timeout)
     while True:
         value = check()
         if value or time.time() > deadline:
@@ -175,6 +185,48 @@ def in_foreground(pattern, timeout=5):
     has given it the terminal, so a key such as Ctrl-Z or Ctrl-C reaches it."""
     return wait_for(lambda: any('+' in ''.join(ps_of(p, 'stat')) for p in pgrep(pattern)),
                     timeout)
+
+
+def wait_execd(pattern, count=1, timeout=5):
+    """The pids of COUNT processes whose command line matches PATTERN, once
+    there are that many (else []).  A child carries its own command line
+    only once it has exec'd (until then, the shell's), so by then it has
+    also reset the signals the shell ignores or catches: a kill now reaches
+    it.  (Under Valgrind, whose execve drops the signals pending at that
+    moment, a kill sent before the exec can be lost.)"""
+    def found():
+        pids = pgrep(pattern)
+        return pids if len(pids) >= count else []
+    return wait_for(found, timeout)
+
+
+def make_gate(directory, name='gate'):
+    """A named pipe DIRECTORY/NAME: a job `cat NAME` started there runs
+    until open_gate(path) lets it end (exit 0), at the moment the test
+    chooses, not after some time that a slow machine may not keep to."""
+    path = os.path.join(directory, name)
+    os.mkfifo(path)
+    return path
+
+
+def open_gate(path, data=b'', timeout=5):
+    """Once a reader has the named pipe PATH open (its `cat` has exec'd and
+    opened it), open it for writing, write DATA (a few bytes) and close it
+    again: the reader gets DATA, then the end of its input, and exits.
+    True if that happened in time."""
+    def try_open():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as e:
+            if e.errno != errno.ENXIO:   # ENXIO: no reader yet
+                raise
+            return False
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+        return True
+    return wait_for(try_open, timeout)
 
 
 def wait_ended(*pids, timeout=10):
@@ -204,7 +256,7 @@ def ps_of(pid, fields):
 def run_minish(args, stdin=''):
     """Run minish without a terminal; returns (status, stdout, stderr)."""
     r = subprocess.run([MINISH] + list(args), input=stdin, capture_output=True,
-                       text=True, timeout=TIMEOUT, start_new_session=True)
+                       text=True, timeout=scaled(TIMEOUT), start_new_session=True)
     return r.returncode, r.stdout, r.stderr
 
 
@@ -217,4 +269,5 @@ def contains_line(text, want):
 
 
 __all__ = ['Shell', 'PROMPT', 'PS2_RE', 'wait_gone', 'wait_for', 'pgrep', 'prompt_char', 'contains_line', 're',
-           'ps_of', 'in_foreground', 'sleeping_in', 'wait_ended', 'run_minish', 'MINISH', 'ROOT']
+           'ps_of', 'in_foreground', 'sleeping_in', 'wait_ended', 'wait_execd', 'make_gate',
+           'open_gate', 'scaled', 'run_minish', 'MINISH', 'ROOT']

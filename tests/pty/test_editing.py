@@ -4,7 +4,7 @@ import stat
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, contains_line
+from ptyshell import Shell, PROMPT, contains_line, in_foreground
 
 
 def test_up_arrow_recalls_previous_command():
@@ -99,7 +99,7 @@ def test_ctrl_d_exits():
     with Shell() as sh:
         sh.prompt()
         sh.ctrl('d')
-        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.expect(pexpect.EOF, timeout=5)
         sh.child.close()
         sh.closed = True
         assert sh.child.exitstatus == 0
@@ -301,8 +301,11 @@ def test_resize_reaches_readline():
         sh.expect_exact('\r\n' + long + 'Z\r\n')
         sh.prompt()
         sh.sendline('cat')
-        sh.expect_exact('cat\r\n')
-        sh.sendline('ping')                 # cat has the terminal (cooked) once it echoes
+        sh.expect_exact('cat\r\n')          # readline's echo, before the shell forks
+        # cat has the terminal (cooked) once it is in the foreground; typed
+        # while readline's modes were still on, `ping` would not be echoed
+        assert in_foreground('^cat$')
+        sh.sendline('ping')
         sh.expect_exact('ping\r\nping\r\n')
         sh.child.setwinsize(24, 200)        # told to cat's group, not to the shell
         sh.ctrl('d')

@@ -3,7 +3,8 @@ import time
 
 import pexpect
 
-from ptyshell import Shell, PROMPT, in_foreground, pgrep, ps_of, re, wait_ended, wait_for, wait_gone
+from ptyshell import (Shell, PROMPT, in_foreground, make_gate, open_gate, pgrep, ps_of, re, scaled,
+                      sleeping_in, wait_ended, wait_execd, wait_for, wait_gone)
 
 
 def stop_foreground(sh, command):
@@ -24,11 +25,14 @@ def test_ctrl_z_then_jobs_bg_kill():
         stop_foreground(sh, 'sleep 301')
         out = sh.run('jobs')
         assert 'Stopped' in out and 'sleep 301' in out, out
+        pid = sh.run('jobs -p').strip()
         sh.run('bg')
         out = sh.run('jobs')
         assert 'Running' in out, out
         sh.run('kill %1')
-        assert wait_gone('sleep 301')    # reaped at the next prompt, its notice before it
+        # ended (a zombie at least, so the shell can reap it), by pid: a
+        # name goes from the command line before the process can be reaped
+        assert wait_ended(pid)           # reaped at the next prompt, its notice before it
         sh.run(':')
         out = sh.run('jobs')
         assert 'sleep 301' not in out, out
@@ -70,16 +74,20 @@ def test_exit_with_stopped_job_warns_then_exits():
         out = sh.run('exit')
         assert 'stopped' in out.lower(), out
         sh.sendline('exit')
-        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.expect(pexpect.EOF, timeout=5)
         sh.closed = True
         assert wait_gone('sleep 304'), 'the stopped job outlived the shell'
 
 
 def test_background_job_done_notice():
     with Shell() as sh:
+        gate = make_gate(sh.home)
         sh.prompt()
-        out = sh.run('sleep 0.2 &')
-        assert '[1]' in out, out
+        # the job ends when the test opens its gate, not after a time a slow
+        # shell could take to draw the prompt (the notice would come before it)
+        out = sh.run('cat gate &')
+        assert '[1]' in out and 'Done' not in out, out
+        assert open_gate(gate)
         assert wait_ended(re.search(r'\[1\] (\d+)', out).group(1))
         out = sh.run(':')
         assert 'Done' in out, out
@@ -170,6 +178,7 @@ def test_jobs_l_and_p_show_pids_and_marks():
         pid1 = sh.run('echo $!').strip()
         sh.run('sleep 309 &')
         pid2 = sh.run('echo $!').strip()
+        assert wait_execd('^sleep 30[89]$', 2)      # so the kill below reaches them
         out = sh.run('jobs -l')
         assert re.search(r'\[1\]- +%s Running +sleep 308 &' % pid1, out), out
         assert re.search(r'\[2\]\+ +%s Running +sleep 309 &' % pid2, out), out
@@ -186,6 +195,7 @@ def test_job_specs_and_notices_each_once():
         for n in (310, 311, 312, 313):
             sh.run('sleep %d &' % n)
         pids = sh.run('jobs -p').split()
+        assert wait_execd('^sleep 31[0-3]$', 4)     # so the kills below reach them
         out = sh.run('kill %sleep')
         assert 'ambiguous' in out, out
         out = sh.run('kill %?311')           # %?string
@@ -234,10 +244,17 @@ def test_fg_by_number_and_bg_marks():
 
 def test_wait_for_job_returns_its_status():
     with Shell() as sh:
+        gate = make_gate(sh.home)
         sh.prompt()
-        sh.run("sh -c 'sleep 0.3; exit 7' &")
-        out = sh.run('wait %1; echo st=$?')
-        assert 'st=7' in out, out
+        # the job ends while `wait` waits for it (had it ended before the
+        # prompt came, it would have been reported there and forgotten)
+        sh.run("sh -c 'cat gate; exit 7' &")
+        sh.sendline('wait %1; echo st=$?')
+        assert sleeping_in(sh.child.pid, ('do_wait', 'sigsuspend'))
+        assert open_gate(gate)
+        sh.prompt()
+        out = sh.child.before.replace('\r\n', '\n')
+        assert 'st=7' in out.replace('st=$?', ''), out
         out = sh.run('jobs')
         assert out.strip() == '', out        # wait consumed it: no later Done notice
         assert sh.exit() == 0
@@ -248,6 +265,7 @@ def test_disown_forgets_job_but_it_is_still_reaped():
         sh.prompt()
         sh.run('sleep 316 &')
         pid = sh.run('echo $!').strip()
+        assert wait_execd('^sleep 316$')            # so the kill below reaches it
         sh.run('disown %1')
         assert sh.run('jobs').strip() == ''
         sh.run('kill %s' % pid)
@@ -263,7 +281,7 @@ def test_exit_with_stopped_job_warns_once_exactly():
         out = sh.run('exit')
         assert 'There are stopped jobs.' in out, out
         sh.sendline('exit')
-        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.expect(pexpect.EOF, timeout=5)
         sh.closed = True
         assert wait_gone('sleep 317')
 
@@ -274,7 +292,13 @@ def test_without_terminal_fg_bg_fail_and_jobs_are_reaped():
     assert st == 1 and 'fg: no job control' in err, (st, err)
     st, out, err = run_minish(['-c', 'bg %1'])
     assert st == 1 and 'bg: no job control' in err, (st, err)
-    st, out, err = run_minish(['-c', 'sleep 0.1 & sleep 0.1 & sleep 0.6; '
+    # the shell reaps them while it runs foreground commands: the loop ends
+    # once both are reaped (kill -0 still finds a zombie), or after 40 turns
+    # (then the count of zombies says why), not after a fixed time a slow
+    # machine may not keep to
+    st, out, err = run_minish(['-c', 'sleep 0.1 & a=$!; sleep 0.1 & b=$!; n=0; '
+                                     'while { kill -0 $a || kill -0 $b; } 2>/dev/null '
+                                     '&& [ $n -lt 40 ]; do sleep 0.2; n=$((n+1)); done; '
                                      'ps -o stat= --ppid $$ | grep -c Z'])
     assert out.strip() == '0', (out, err)
 
@@ -286,12 +310,13 @@ def test_hangup_saves_history_and_hangs_up_jobs():
         sh.prompt()
         sh.run('echo before-hangup')
         sh.run('sleep 318 &')
+        assert wait_execd('^sleep 318$')            # so the hangup reaches it
         sh.sendline('sleep 319')
         assert in_foreground('sleep 319')
         sh.ctrl('z')
         sh.prompt()
         os.kill(sh.child.pid, signal.SIGHUP)
-        sh.child.expect(pexpect.EOF, timeout=5)
+        sh.expect(pexpect.EOF, timeout=5)
         sh.closed = True
         text = open(os.path.join(sh.home, '.minish_history')).read()
         assert 'echo before-hangup' in text and 'sleep 319' in text, text
@@ -302,11 +327,14 @@ def test_set_b_reports_at_once_while_typing():
     """set -b: Done appears while readline waits, with no key pressed, and
     the prompt and the half-typed line are drawn again after it."""
     with Shell() as sh:
+        gate = make_gate(sh.home)
         sh.prompt()
         sh.run('set -b')
-        sh.run('sleep 0.3 &')
+        sh.run('cat gate &')
         sh.send('echo hel')
-        sh.expect(r'\[1\]\+  Done +sleep 0\.3')
+        sh.expect_exact('echo hel')                 # readline has the text
+        assert open_gate(gate)                      # only now does the job end
+        sh.expect(r'\[1\]\+  Done +cat gate')
         sh.expect(re.escape(PROMPT) + 'echo hel')   # redrawn
         sh.sendline('lo')
         sh.expect('hello')
@@ -324,7 +352,7 @@ def test_job_control_shell_gives_the_terminal_back():
     for script in ('true', 'sleep 0.1; exit 3', 'exec true'):
         p = pexpect.spawn('/bin/sh', ['-c', '"$0" -m -c "$1"; ps -o pgid=,tpgid= -p $$',
                                       MINISH, script],
-                          encoding='utf-8', timeout=10)
+                          encoding='utf-8', timeout=scaled(10))
         p.expect(r'(\d+)\s+(\d+)')
         pgid, tpgid = p.match.group(1), p.match.group(2)
         p.expect(pexpect.EOF)
@@ -340,7 +368,7 @@ def test_job_control_shell_killed_by_a_signal_gives_the_terminal_back():
     for sig, status in (('TERM', 143), ('HUP', 129), ('INT', 130), ('USR1', 138)):
         p = pexpect.spawn('/bin/sh', ['-c', '"$0" -m -c "kill -s $1 \\$\\$; echo survived"; '
                                       'echo "st=$?"; ps -o pgid=,tpgid= -p $$', MINISH, sig],
-                          encoding='utf-8', timeout=10)
+                          encoding='utf-8', timeout=scaled(10))
         p.expect(r'st=(\d+)')
         assert p.match.group(1) == str(status), (sig, p.before, p.match.group(0))
         assert 'survived' not in p.before, (sig, p.before)
@@ -364,6 +392,7 @@ def test_background_pipeline_stages_are_children_of_the_shell():
         assert pids, out
         a, b = pids[0]
         assert b in first, first                     # "[1] <last pid>"
+        assert wait_execd('^sleep 31[23]$', 2)       # so the kill below reaches them
         assert sh.run('echo $!').strip() == b
         for pid in (a, b):
             with open('/proc/%s/stat' % pid) as f:
@@ -371,7 +400,7 @@ def test_background_pipeline_stages_are_children_of_the_shell():
             assert fields[1] == str(sh.child.pid), (pid, fields)   # ppid: the shell
             assert fields[2] == a, (pid, fields)                   # pgid: first stage
         sh.run('kill %1')
-        deadline = time.time() + 5
+        deadline = time.time() + scaled(5)
         while time.time() < deadline and any(os.path.exists('/proc/' + p) for p in (a, b)):
             time.sleep(0.05)
             sh.run(':')

@@ -2,7 +2,7 @@
 import os
 import pwd
 
-from ptyshell import Shell, PROMPT, PS2_RE, prompt_char, contains_line
+from ptyshell import Shell, PROMPT, PS2_RE, prompt_char, contains_line, wait_execd, wait_gone
 
 
 def test_prompt_and_output():
@@ -74,8 +74,10 @@ def test_ps1_more_escapes_and_expansion():
         sh.expect(r'<%s\|0\|\d\d:\d\d:\d\d\|\\\|\|minish>\r\n%% ' % re.escape(host))
         sh.sendline('MARK=set; sleep 320 &')
         sh.expect(r'<%s\|1\|\d\d:\d\d:\d\d\|\\\|set\|minish>\r\n%% ' % re.escape(host))
+        assert wait_execd('^sleep 320$')    # so the kill reaches it
         sh.sendline('kill %1')
         sh.expect(r'\|set\|minish>\r\n% ')
+        assert wait_gone('^sleep 320$')
         sh.sendline('PS2="cont> "; if true')
         sh.expect_exact('cont> ')
         sh.sendline('then echo in-ps2; fi')

@@ -5,7 +5,8 @@ import time
 
 import pexpect
 
-from ptyshell import MINISH, Shell, contains_line, default_signals, pgrep, sleeping_in, wait_for, wait_gone
+from ptyshell import (MINISH, Shell, contains_line, default_signals, make_gate, open_gate, pgrep,
+                      scaled, sleeping_in, wait_execd, wait_gone)
 
 
 def test_kill_of_a_just_started_job_is_never_lost():
@@ -37,10 +38,11 @@ def test_ctrl_c_interrupts_wait_and_keeps_the_job():
         start = time.time()
         sh.ctrl('c')
         sh.prompt(timeout=5)
-        assert time.time() - start < 5
+        assert time.time() - start < scaled(5)
         assert sh.status() == 130
         out = sh.run('jobs')
         assert 'Running' in out and 'sleep 301' in out, out
+        assert wait_execd('^sleep 301$')            # so the kill below reaches it
         sh.run('kill %1')
         assert wait_gone('sleep 301')
         assert sh.exit() == 0
@@ -67,7 +69,7 @@ def test_trap_reset_in_a_subshell_gives_the_default_back():
 
 def spawn_script(command):
     """COMMAND run by sh -c on a pseudo-terminal; returns (output, status)."""
-    child = pexpect.spawn('/bin/sh', ['-c', command], encoding='utf-8', timeout=10,
+    child = pexpect.spawn('/bin/sh', ['-c', command], encoding='utf-8', timeout=scaled(10),
                           env=dict(os.environ, MINISH=MINISH), preexec_fn=default_signals)
     child.expect(pexpect.EOF)
     child.close()
@@ -123,17 +125,21 @@ def test_kill_of_a_just_started_job_is_never_lost_with_spawn_fork():
 
 
 def hangup_while(sh, line, started):
-    """Send LINE, wait until STARTED (a process pattern) runs, send SIGHUP:
-    the shell must exit at once with 129, its jobs hung up."""
+    """Send LINE, wait until STARTED (a process pattern) runs and the shell
+    waits for it, send SIGHUP: the shell must exit at once with 129, its
+    jobs hung up."""
     import signal
     sh.sendline(line)
-    assert wait_for(lambda: pgrep(started)), line
+    assert wait_execd(started), line
+    # in the wait, not on its way there (nor still at the prompt, for a
+    # job that was running already): the case under test
+    assert sleeping_in(sh.child.pid, ('do_wait', 'sigsuspend')), line
     start = time.time()
     os.kill(sh.child.pid, signal.SIGHUP)
-    sh.child.expect(pexpect.EOF, timeout=5)
+    sh.expect(pexpect.EOF, timeout=5)
     sh.child.close()
     sh.closed = True
-    assert time.time() - start < 3, line
+    assert time.time() - start < scaled(3), line
     assert sh.child.exitstatus == 129, (line, sh.child.exitstatus, sh.child.signalstatus)
     assert 'not-reached' not in sh.child.before.replace('echo not-reached', ''), line
 
@@ -145,6 +151,7 @@ def test_hangup_during_a_foreground_job_exits_at_once():
         sh.prompt()
         sh.run('echo before-hangup')
         sh.run('sleep 343 &')
+        assert wait_execd('^sleep 343$')            # so the hangup reaches it
         hangup_while(sh, 'sleep 341; echo not-reached', 'sleep 341')
         text = open(os.path.join(sh.home, '.minish_history')).read()
         assert 'echo before-hangup' in text and 'sleep 341' in text, text
@@ -173,10 +180,12 @@ def test_hangup_without_job_control_hangs_up_each_process():
         sh.sendline('"$0" --norc')          # $0: this minish
         sh.prompt()
         sh.run('set +m; sleep 347 &')
+        assert wait_execd('^sleep 347$')    # so the hangup reaches it
         sh.sendline('sleep 346; echo not-reached')
-        assert wait_for(lambda: pgrep('sleep 346'))
+        assert wait_execd('^sleep 346$')
         inner = [p for p in pgrep('minish') if int(p) != sh.child.pid]
         assert len(inner) == 1, inner
+        assert sleeping_in(inner[0], 'do_wait')     # it waits for sleep 346
         os.kill(int(inner[0]), signal.SIGHUP)
         sh.prompt()                         # the outer shell's
         assert sh.status() == 129
@@ -187,13 +196,19 @@ def test_hangup_without_job_control_hangs_up_each_process():
 def test_trapped_hangup_waits_for_the_job():
     import signal
     with Shell() as sh:
+        gate = make_gate(sh.home)
         sh.prompt()
         sh.run("trap 'echo got-hup' HUP")
-        sh.sendline('sleep 1; echo after-sleep')
-        assert wait_for(lambda: pgrep('sleep 1'))
+        # the job runs until the test opens its gate (not for a time that a
+        # slow machine may use up before the SIGHUP is even sent)
+        sh.sendline('cat gate; echo aft""er-job')
+        assert wait_execd('^cat gate$')
+        assert sleeping_in(sh.child.pid, 'do_wait')     # the shell waits for it
         os.kill(sh.child.pid, signal.SIGHUP)
-        sh.expect_exact('after-sleep')
-        sh.expect_exact('got-hup')
+        assert open_gate(gate, b'job-output\n')         # the job ends only now
+        sh.expect_exact('job-output')
+        sh.expect_exact('got-hup')                      # the trap: after the job
+        sh.expect_exact('after-job')                    # and the line goes on
         sh.prompt()
         # the SIGHUP the trap took is not acted on once the trap is reset
         sh.run('trap - HUP')
