@@ -17,7 +17,20 @@ struct strbuf {
 
 #define STRBUF_INIT { NULL, 0, 0 }
 
-void sb_putc(struct strbuf *sb, char c);
+/* sb_putc when there is no room: grows the buffer, then adds C. */
+void sb_putc_grow(struct strbuf *sb, char c);
+
+/* Add one byte.  Inline: `read` and the expander add text a byte at a
+ * time, and the common case is a store. */
+static inline void sb_putc(struct strbuf *sb, char c)
+{
+    if (sb->len + 2 > sb->cap) {
+        sb_putc_grow(sb, c);
+        return;
+    }
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = '\0';
+}
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putn(struct strbuf *sb, const char *s, size_t n);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

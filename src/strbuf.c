@@ -33,7 +33,7 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n)
     sb->buf[sb->len] = '\0';
 }
 
-void sb_putc(struct strbuf *sb, char c)
+void sb_putc_grow(struct strbuf *sb, char c)
 {
     sb_grow(sb, 1);
     sb->buf[sb->len++] = c;
