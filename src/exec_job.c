@@ -364,7 +364,8 @@ static void stage_warm_path(struct shell *sh, const struct node *stage)
  * Start one stage: a pipe to the next stage unless LAST, then fork.  *PREV
  * is the read end from the previous stage (-1 for the FIRST); on return it
  * is this stage's read end for the next.  False if pipe or fork failed
- * (reported); the pipe ends are closed either way.
+ * (reported); the pipe ends are closed either way.  The caller has blocked
+ * every signal: the child must be in the job table before its SIGCHLD.
  */
 static bool stage_start(struct shell *sh, struct job *j, struct node *stage, bool first,
                         bool last, int *prev, struct child_plan *cp)
@@ -376,8 +377,6 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
         return false;
     }
     stage_warm_path(sh, stage);
-    sigset_t mask;
-    signals_block_chld(&mask);      /* until the child is in the job table */
     pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
     if (pid == 0)
         stage_child(sh, stage, *prev, fds, cp, first);
@@ -388,14 +387,12 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
     parent_close(&fds[1], "close the write end given to the stage");
     *prev = fds[0];
     if (pid < 0) {
-        signals_restore_mask(&mask);
         parent_close(prev, "no stage will read it");
         return false;
     }
     struct strbuf text = STRBUF_INIT;
     ast_text(&text, stage);
     job_add_process(j, pid, sb_str(&text));
-    signals_restore_mask(&mask);
     sb_free(&text);
     if (cp->pgid == 0) {
         cp->pgid = pid;     /* the first stage leads the job's group */
@@ -434,8 +431,11 @@ static int pipeline_run(struct shell *sh, struct node *n, bool background)
     int prev = -1;
     bool ok = true;
     size_t count = n->u.pipeline.nstages;
+    sigset_t mask;
+    signals_block_chld(&mask);  /* until every stage is in the job table: once, not per stage */
     for (size_t i = 0; i < count && ok; i++)
         ok = stage_start(sh, j, n->u.pipeline.stages[i], i == 0, i + 1 == count, &prev, &cp);
+    signals_restore_mask(&mask);
     if (!ok) {
         pipeline_abandon(sh, j);
         return STATUS_SYNTAX;
