@@ -279,7 +279,7 @@ int vars_set(struct vars *v, const char *name, const char *value, unsigned flags
     if (e != NULL && (e->flags & VAR_READONLY))
         return -1;
     size_t len = strlen(value);
-    e = var_store(v, vars_intern_cap(v, name, len + 1), value, len);
+    e = var_store(v, e != NULL ? e : vars_intern_cap(v, name, len + 1), value, len);
     e->flags |= flags;
     if (e->flags & VAR_EXPORT)
         vars_env_dirty(v);
