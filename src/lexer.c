@@ -644,6 +644,15 @@ static const char *lex_param_name(struct lexer *lx, bool braced)
     return arena_strndup(lx->shared->arena, sb_str(&lx->nb), lx->nb.len);
 }
 
+/* After a '%' or '#' (C, read): a second C makes the longest-match form. */
+static int shortest_or_longest(struct lexer *lx, int c, int shortest, int longest)
+{
+    if (peek(lx) != c)
+        return shortest;
+    advance(lx);
+    return longest;
+}
+
 /* The operator after ${name: '}' gives PO_NONE; -1 for a bad one. */
 static int lex_param_op(struct lexer *lx, bool *colon)
 {
@@ -665,16 +674,8 @@ static int lex_param_op(struct lexer *lx, bool *colon)
     case '=': return PO_ASSIGN;
     case '?': return PO_ERROR;
     case '+': return PO_ALT;
-    case '%':
-        if (peek(lx) != '%')
-            return PO_RM_SSUFFIX;
-        advance(lx);
-        return PO_RM_LSUFFIX;
-    case '#':
-        if (peek(lx) != '#')
-            return PO_RM_SPREFIX;
-        advance(lx);
-        return PO_RM_LPREFIX;
+    case '%': return shortest_or_longest(lx, '%', PO_RM_SSUFFIX, PO_RM_LSUFFIX);
+    case '#': return shortest_or_longest(lx, '#', PO_RM_SPREFIX, PO_RM_LPREFIX);
     }
     return -1;
 }
@@ -708,11 +709,7 @@ static int hash_param_op(struct lexer *lx, int c)
     switch (c) {
     case '-': return PO_DEFAULT;
     case '?': return PO_ERROR;
-    case '#':
-        if (peek(lx) != '#')
-            return PO_RM_SPREFIX;
-        advance(lx);
-        return PO_RM_LPREFIX;
+    case '#': return shortest_or_longest(lx, '#', PO_RM_SPREFIX, PO_RM_LPREFIX);
     }
     return -1;
 }
