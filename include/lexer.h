@@ -99,10 +99,8 @@ struct lexer {
 struct lex_string {
     const char *text;           /* not owned; must outlive the lexer */
     size_t pos;
-    struct strbuf line;         /* unused; kept so that callers' initialisers hold */
 };
 const char *lex_string_read(void *ctx, bool continuation, size_t *len);
-void lex_string_free(struct lex_string *s);
 
 /* Set LX up to read from READ/CTX, sharing SHARED.  LINENO is the line before the first. */
 void lex_init(struct lexer *lx, lex_reader_fn *read, void *ctx, struct lex_shared *shared,

@@ -97,7 +97,8 @@ struct sys_spawn_req {
 
 /*
  * vfork, then in the child: setpgid, tcsetpgrp, child_signals, the moves
- * and execve.  Call it with every signal blocked (signals_block_chld).  Returns the child's pid once it has exec'd, or -1 with errno
+ * and execve.  Call it with every signal blocked (signals_block_chld).
+ * Returns the child's pid once it has exec'd, or -1 with errno
  * set: vfork failed, or the child could not set up or exec (it has exited
  * with 127 and been reaped; it printed nothing, so the caller may start
  * over with fork to get the exact error message).

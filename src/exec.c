@@ -707,11 +707,10 @@ int exec_source(struct shell *sh, const char *path)
         sb_free(&text);
         return STATUS_SYNTAX;
     }
-    struct source_reader r = { { sb_str(&text), 0, STRBUF_INIT }, sh };
+    struct source_reader r = { { sb_str(&text), 0 }, sh };
     struct parser *p = parser_new(source_read, &r);
     int status = exec_parser(sh, p);
     parser_free(p);
-    lex_string_free(&r.str);
     sb_free(&text);
     return status;
 }

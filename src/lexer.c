@@ -67,10 +67,6 @@ const char *lex_string_read(void *ctx, bool continuation, size_t *len)
     return start;       /* a pointer into the text: the line is *LEN bytes of it */
 }
 
-void lex_string_free(struct lex_string *s)
-{
-    sb_free(&s->line);
-}
 
 void lex_init(struct lexer *lx, lex_reader_fn *read, void *ctx, struct lex_shared *shared,
               int lineno)
@@ -517,13 +513,12 @@ static int collect_backquote(struct lexer *lx, bool in_dq, struct strbuf *out, i
 /* Parse TEXT with a sub-lexer on the same arena: for `...` bodies. */
 static int subparse_text(struct lexer *lx, const char *text, int line, struct node **out)
 {
-    struct lex_string src = { text, 0, STRBUF_INIT };
+    struct lex_string src = { text, 0 };
     struct lexer sub;
     lex_init(&sub, lex_string_read, &src, lx->shared, line - 1);
     sub.started = true;
     int rc = lx->shared->subparse(lx->shared->subparse_ctx, &sub, false, out);
     lex_free(&sub);
-    lex_string_free(&src);
     return rc;
 }
 
@@ -1198,7 +1193,7 @@ static void read_body(struct lexer *lx, const struct lex_heredoc *h, struct strb
 /* The parts of an unquoted body: as inside "...", where '"' is plain. */
 int lex_body_parts(struct lex_shared *shared, const char *text, int line, struct wpart **out)
 {
-    struct lex_string src = { text, 0, STRBUF_INIT };
+    struct lex_string src = { text, 0 };
     struct lexer sub;
     struct partbuf pb;
     lex_init(&sub, lex_string_read, &src, shared, line);
@@ -1207,7 +1202,6 @@ int lex_body_parts(struct lex_shared *shared, const char *text, int line, struct
     int rc = lex_parts(&sub, &pb, M_HEREDOC);
     *out = pb.head;
     lex_free(&sub);
-    lex_string_free(&src);
     return rc;
 }
 

@@ -932,10 +932,7 @@ void parser_free(struct parser *p)
     if (p == NULL)
         return;
     lex_free(&p->root);
-    if (p->str != NULL) {
-        lex_string_free(p->str);
-        free(p->str);
-    }
+    free(p->str);
     free(p->text);
     free(p);
 }

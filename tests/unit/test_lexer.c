@@ -34,7 +34,6 @@ static struct fixture *fx_new(const char *text)
 static void fx_free(struct fixture *f)
 {
     lex_free(&f->lx);
-    lex_string_free(&f->src);
     arena_unref(f->a);
     free(f);
 }
