@@ -108,6 +108,31 @@ static void on_signal(int sig)
 }
 
 /*
+ * SIGINT of a script, once it has waited for a child (signals_int_defer):
+ * caught for good, as dash does, instead of installed and taken down around
+ * every wait (two system calls per command).  While the shell waits it only
+ * notes the signal; at any other time it does what SIG_DFL would have done.
+ * A program started by the shell gets SIG_DFL from execve itself, which
+ * resets every caught signal; a forked subshell keeps the handler, which
+ * behaves as the default there too.
+ */
+static volatile sig_atomic_t int_waiting;  /* the shell waits for a child now */
+
+static void on_script_int(int sig)
+{
+    if (int_waiting) {
+        on_signal(sig);
+        return;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+    raise(sig);         /* blocked in the handler: delivered when it returns */
+}
+
+/*
  * A signal that kills a job-control shell: the terminal goes back to the
  * group that had it, then the signal does what it would have done (the
  * shell dies of it, so its parent sees the signal).  Everything here is
@@ -244,25 +269,59 @@ static bool child_ignores(const struct shell *sh, int sig, bool background)
     return on_entry;
 }
 
-/* The child's disposition of SIG, with sigaction only: safe in a vfork
- * child.  Not asked for if it is already what the shell installed (SIGINT
- * back at SIG_DFL after a command's wait, say). */
+/* Is what the shell installed for SIG as good as WANT in a child?  The
+ * same, or on_script_int for SIG_DFL outside a wait (it acts as SIG_DFL). */
+static bool installed_acts_as(int sig, void (*want)(int))
+{
+    if (!changed[sig])
+        return false;
+    return installed[sig] == want
+           || (want == SIG_DFL && installed[sig] == on_script_int && !int_waiting);
+}
+
+/* Is execve's own reset enough for SIG, in a child about to exec?  It makes
+ * every caught signal SIG_DFL, so a handler may stay for the few
+ * instructions before it if it does no harm there, even on the memory of
+ * the shell a vfork child borrows: on_script_int acts as SIG_DFL, and
+ * on_signal for an untrapped SIGCHLD (only a `kill` could send it to a
+ * child with no children) would at worst make the shell look for a child
+ * that has not changed, which it does anyway after any SIGCHLD. */
+static bool exec_resets(const struct shell *sh, int sig, void (*want)(int))
+{
+    if (want != SIG_DFL || !changed[sig])
+        return false;
+    if (installed[sig] == on_script_int)
+        return !int_waiting;
+    return sig == SIGCHLD && installed[sig] == on_signal
+           && (sh == NULL || sh->traps[SIGCHLD] == NULL);
+}
+
+/* The disposition SIG has when the child execs, with sigaction only: safe
+ * in a vfork child.  Not asked for if it is already what the shell
+ * installed, or execve will make it so. */
 static void child_disposition(const struct shell *sh, int sig, bool background)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL;
-    if (changed[sig] && installed[sig] == sa.sa_handler)
+    if (installed_acts_as(sig, sa.sa_handler) || exec_resets(sh, sig, sa.sa_handler))
         return;
     sigemptyset(&sa.sa_mask);
     sigaction(sig, &sa, NULL);
 }
+
+/* The signal mask is known to be empty: this process unblocked every
+ * signal (signals_child) and has not blocked any since.  Only written by
+ * a process that owns its memory, never by a vfork child. */
+static bool mask_empty;
 
 void signals_exec(const struct shell *sh)
 {
     for (int sig = 1; sig < NSIG; sig++)
         if (!uncatchable(sig) && (changed[sig] || (sh != NULL && sh->traps[sig] != NULL)))
             child_disposition(sh, sig, false);
+    if (mask_empty)
+        return;         /* a forked stage: signals_child unblocked them already */
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -285,13 +344,13 @@ void signals_child(const struct shell *sh, bool background)
         if (!changed[sig] && (sh == NULL || sh->traps[sig] == NULL) && !background)
             continue;
         void (*want)(int) = child_ignores(sh, sig, background) ? SIG_IGN : SIG_DFL;
-        if (!changed[sig] || installed[sig] != want)
+        if (!installed_acts_as(sig, want))
             install(sig, want);
     }
     any_pending = 0;
     sigset_t none;
     sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    mask_empty = sigprocmask(SIG_SETMASK, &none, NULL) == 0;
 }
 
 bool signals_spawn_default(const struct shell *sh, sigset_t *set)
@@ -325,6 +384,7 @@ void signals_block_chld(sigset_t *old)
 {
     sigset_t all;
     sigfillset(&all);
+    mask_empty = false;
     if (sigprocmask(SIG_BLOCK, &all, old) < 0)
         diag_error("sigprocmask", "%s", strerror(errno));
 }
@@ -348,10 +408,12 @@ bool signals_int_defer(void)
     /* the disposition now, without asking: only install() changes it */
     void (*now)(int) = changed[SIGINT] ? installed[SIGINT]
                        : entry_ignored(SIGINT) ? SIG_IGN : SIG_DFL;
-    if (now != SIG_DFL)
+    if (now != SIG_DFL && now != on_script_int)
         return false;   /* interactive, trapped or ignored: their own rules */
     pending[SIGINT] = 0;
-    install(SIGINT, on_signal);
+    if (now == SIG_DFL)
+        install(SIGINT, on_script_int);     /* once: it stays (see on_script_int) */
+    int_waiting = 1;
     return true;
 }
 
@@ -359,11 +421,12 @@ void signals_int_resume(bool deferred)
 {
     if (!deferred)
         return;
-    install(SIGINT, SIG_DFL);   /* first: a SIGINT from now on kills at once */
+    int_waiting = 0;    /* first: a SIGINT from now on kills at once */
     if (!pending[SIGINT])
         return;
     pending[SIGINT] = 0;
     fflush(NULL);
+    install(SIGINT, SIG_DFL);
     raise(SIGINT);      /* die of it, so that our parent sees "killed by SIGINT" */
 }
 

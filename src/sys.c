@@ -728,9 +728,9 @@ static int spawn_moves(const struct sys_spawn_req *rq, volatile struct child_log
  * malloc: their state is ours), reports what it did through the volatile
  * LOG in this frame, and leaves with _exit, never by returning.
  * The caller has blocked every signal (it must anyway, until the child is
- * in the job table): a handler running in the child would set the
- * parent's flags, so child_signals resets the dispositions and only then
- * unblocks.
+ * in the job table): a handler running in the child could set the
+ * parent's flags, so child_signals resets the dispositions whose handler
+ * would do harm there and only then unblocks (signals_exec).
  */
 pid_t sys_vfork_exec(const struct sys_spawn_req *rq, const char *why)
 {
