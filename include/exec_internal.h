@@ -112,16 +112,22 @@ _Noreturn void exec_become_script(struct shell *sh, const char *path, char *cons
 /* ==== exec_spawn.c ==== */
 
 /* Start SP with vfork or posix_spawn (set -o spawn) when its child only
- * needs descriptor moves, signal resets and its process group; FIRST, if
- * not NULL, is one more move {from, to} done before SP's redirections.
+ * needs descriptor moves, signal resets and its process group; PRE[0..NPRE-1]
+ * (at most 2) are moves {from, to} done before SP's redirections; WHY is
+ * for the trace (NULL: "start 'NAME'").
  * Returns the pid, or -1 having printed and changed nothing: the caller
  * then forks as usual (which gives the usual error messages). */
 pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct child_plan *cp,
-                      const int *first);
+                      const int (*pre)[2], size_t npre, const char *why);
 /* $(N) where N only runs a program (no shell code, nothing its expansion
  * could change in the shell): expand it here and start it with stdout on
  * OUT_FD, without fork.  The pid, or -1: fork a subshell as usual. */
 pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd);
+/* A pipeline stage N that only runs a program, the same way: stdin from IN
+ * and stdout to OUT (-1: the stage's own), in CP's process group, without
+ * fork.  The pid, or -1: fork the stage as usual. */
+pid_t exec_stage_fast(struct shell *sh, struct node *n, const struct child_plan *cp,
+                      int in, int out);
 /* $(echo ...), $(pwd), $(true): run the builtin in the shell with stdout on
  * OUT_FD (its output is small enough to fit in the pipe).  0 with *STATUS
  * set, or -1 (nothing done, nothing printed): fork a subshell as usual. */

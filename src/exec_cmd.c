@@ -582,7 +582,7 @@ _Noreturn void exec_become(struct shell *sh, const struct spawn *sp)
 
 pid_t exec_spawn(struct shell *sh, const struct spawn *sp, const struct child_plan *cp)
 {
-    pid_t pid = exec_spawn_fast(sh, sp, cp, NULL);  /* vfork/posix_spawn when it fits */
+    pid_t pid = exec_spawn_fast(sh, sp, cp, NULL, 0, NULL);  /* vfork/posix_spawn when it fits */
     if (pid > 0)
         return pid;
     pid = exec_fork(sh, cp, exec_why("start '%s'", sp->name));

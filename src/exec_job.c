@@ -360,8 +360,22 @@ static void stage_warm_path(struct shell *sh, const struct node *stage)
     path_warm(name, pathvar != NULL ? pathvar : "");
 }
 
+/* Fork the child of one stage (stage_child), reading IN and writing FDS. */
+static pid_t stage_fork(struct shell *sh, struct node *stage, int in, const int fds[2],
+                        const struct child_plan *cp, bool first)
+{
+    stage_warm_path(sh, stage);
+    pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
+    if (pid == 0)
+        stage_child(sh, stage, in, fds, cp, first);
+    path_cool();        /* the next search here checks the file again */
+    return pid;
+}
+
 /*
- * Start one stage: a pipe to the next stage unless LAST, then fork.  *PREV
+ * Start one stage: a pipe to the next stage unless LAST, then its child:
+ * a plain program starts without fork when it can (exec_stage_fast, as
+ * dash does for a simple command), anything else in a forked child.  *PREV
  * is the read end from the previous stage (-1 for the FIRST); on return it
  * is this stage's read end for the next.  False if pipe or fork failed
  * (reported); the pipe ends are closed either way.  The caller has blocked
@@ -376,11 +390,9 @@ static bool stage_start(struct shell *sh, struct job *j, struct node *stage, boo
         parent_close(prev, "no stage will read it");
         return false;
     }
-    stage_warm_path(sh, stage);
-    pid_t pid = exec_fork(sh, cp, exec_why("run stage '%s'", exec_label(stage)));
-    if (pid == 0)
-        stage_child(sh, stage, *prev, fds, cp, first);
-    path_cool();        /* the next search here checks the file again */
+    pid_t pid = exec_stage_fast(sh, stage, cp, *prev, fds[1]);
+    if (pid < 0)
+        pid = stage_fork(sh, stage, *prev, fds, cp, first);
     /* the parent: these ends are the children's now; ours must go, or the
      * last reader never sees end-of-file */
     parent_close(prev, "close the read end given to the stage");

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "builtins.h"
 #include "expand.h"
@@ -51,7 +52,7 @@ enum {
 /* What the parent prepared: the child's descriptor moves, and the
  * descriptors the parent opened for them (closed again after the spawn). */
 struct prep {
-    int moves[FAST_MAX_OPS + 1][2];
+    int moves[FAST_MAX_OPS + 2][2];     /* two pipe ends, then the redirections */
     size_t nmoves;
     int opened[FAST_MAX_OPS];
     size_t nopened;
@@ -129,18 +130,17 @@ static int prep_one(struct prep *p, const struct fd_op *op)
     return -1;
 }
 
-/* SP's redirections as moves, after FIRST (a pipe end onto a target) if any. */
-static int prep_ops(struct prep *p, const struct spawn *sp, const int *first)
+/* SP's redirections as moves, after PRE[0..NPRE-1] (pipe ends onto 0 or 1). */
+static int prep_ops(struct prep *p, const struct spawn *sp, const int (*pre)[2], size_t npre)
 {
     memset(p, 0, sizeof *p);
     p->fd_min = FAST_FD_MIN;
     for (size_t i = 0; i < sp->nops; i++)
         if (sp->ops[i].fd >= p->fd_min)
             p->fd_min = sp->ops[i].fd + 1;
-    if (first != NULL) {
-        p->moves[0][0] = first[0];
-        p->moves[0][1] = first[1];
-        p->nmoves = 1;
+    for (; p->nmoves < npre; p->nmoves++) {
+        p->moves[p->nmoves][0] = pre[p->nmoves][0];
+        p->moves[p->nmoves][1] = pre[p->nmoves][1];
     }
     for (size_t i = 0; i < sp->nops; i++) {
         if (prep_one(p, &sp->ops[i]) < 0) {
@@ -178,18 +178,19 @@ static bool fast_allowed(const struct shell *sh, const struct spawn *sp,
 }
 
 pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct child_plan *cp,
-                      const int *first)
+                      const int (*pre)[2], size_t npre, const char *why)
 {
     struct prep p;
     sigset_t dfl;
-    if (!fast_allowed(sh, sp, cp) || prep_ops(&p, sp, first) < 0)
+    if (!fast_allowed(sh, sp, cp) || prep_ops(&p, sp, pre, npre) < 0)
         return -1;
     int tty = cp->pgid >= 0 && cp->foreground ? sh->jobs.tty_fd : -1;
     bool dfl_ok = signals_spawn_default(sh, &dfl);
     struct sys_spawn_req rq = { sp->path, sp->argv, sp->envp, cp->pgid, tty,
                                 (const int (*)[2])p.moves, p.nmoves, child_signals, sh, &dfl };
     fflush(stdout);     /* what the shell printed comes before what the program prints */
-    const char *why = exec_why("start '%s'", sp->name);
+    if (why == NULL)
+        why = exec_why("start '%s'", sp->name);
     pid_t pid;
     /* posix_spawn cannot hand the child the terminal, nor keep ignored a
      * signal the shell catches: vfork does those */
@@ -201,7 +202,7 @@ pid_t exec_spawn_fast(struct shell *sh, const struct spawn *sp, const struct chi
     return pid;
 }
 
-/* ==== $(program args) ==== */
+/* ==== $(program args) and `... | program args | ...` ==== */
 
 /* Can expanding parts P in the shell itself, instead of in the subshell,
  * make no difference?  Literal and quoted text and plain $x / ${#x} only:
@@ -221,16 +222,41 @@ static bool parts_pure(const struct wpart *p)
     return true;
 }
 
+/* A descriptor number or "-", as <&N and >&- take them. */
+static bool fd_literal(const char *text)
+{
+    return strcmp(text, "-") == 0
+           || (text[0] != '\0' && strspn(text, "0123456789") == strlen(text) && strlen(text) < 10);
+}
+
+/* Can the redirections R be planned in the shell itself without an error
+ * message (which must come from the child)?  Files and here-documents with
+ * pure words, and <&N >&N <&- >&- with a literal number or "-". */
+static bool redirs_pure(const struct redir *r)
+{
+    for (; r != NULL; r = r->next) {
+        const struct wpart *p = r->target->parts;
+        if (r->op == R_DUP_IN || r->op == R_DUP_OUT) {
+            if (p == NULL || p->kind != WP_LITERAL || p->next != NULL || !fd_literal(p->u.text))
+                return false;
+        } else if (!parts_pure(p)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Is N a command whose subshell would only run one command: a simple
- * command with no assignments or redirections and pure words?  (set -u
- * and set -x would make the subshell print or exit on its own.)  Never in
- * fork mode, nor in auto mode in step mode (see fast_allowed). */
-static bool cmdsub_simple(const struct shell *sh, const struct node *n)
+ * command with no assignments, pure words and redirections planned
+ * without a message (redirs_pure)?  (set -u and set -x would make the
+ * subshell print or exit on its own.)  Never in fork mode, nor in auto
+ * mode in step mode (see fast_allowed). */
+static bool simple_and_pure(const struct shell *sh, const struct node *n)
 {
     if (sh->opt.spawn == SPAWN_FORK
         || (sh->opt.spawn == SPAWN_AUTO && sh->opt.step))
         return false;
-    if (n->kind != N_SIMPLE || n->redirs != NULL || n->u.simple.assigns != NULL
+    if (n->kind != N_SIMPLE || n->u.simple.assigns != NULL || !redirs_pure(n->redirs)
         || n->u.simple.words == NULL || sh->opt.nounset || sh->opt.xtrace)
         return false;
     for (const struct word *w = n->u.simple.words; w != NULL; w = w->next)
@@ -239,18 +265,22 @@ static bool cmdsub_simple(const struct shell *sh, const struct node *n)
     return true;
 }
 
-pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd)
+/* Start the program of N (simple_and_pure said so) expanded here, as the
+ * subshell would have expanded it, with the moves PRE first.  The pid, or
+ * -1: fork a subshell as usual. */
+static pid_t spawn_pure(struct shell *sh, struct node *n, const struct child_plan *cp,
+                        const int (*pre)[2], size_t npre, const char *why)
 {
-    if (!cmdsub_simple(sh, n))
-        return -1;
     struct arena *a = arena_new();
     struct spawn sp = { NULL, NULL, 0, NULL, vars_environ(sh->vars), NULL, 0 };
-    struct child_plan cp = { -1, false, false };    /* stays in the shell's group */
     pid_t pid = -1;
     char *found = NULL;
     size_t argc;
-    if (expand_words(sh, a, n->u.simple.words, &sp.argv, &argc) < 0 || argc == 0)
+    struct fd_op *ops;
+    if (expand_words(sh, a, n->u.simple.words, &sp.argv, &argc) < 0 || argc == 0
+        || exec_redir_plan(sh, a, n->redirs, &ops, &sp.nops) < 0)
         goto done;
+    sp.ops = ops;
     sp.name = sp.argv[0];
     /* a function or builtin runs shell code in the subshell: fork for it */
     if (builtin_find(sp.name) != NULL || funcs_get(sh->funcs, sp.name) != NULL)
@@ -261,12 +291,51 @@ pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd)
         found = path_search(sp.name, vars_get(sh->vars, "PATH"));
         sp.path = found;        /* NULL: the forked child says "not found" */
     }
-    int first[2] = { out_fd, 1 };
-    pid = exec_spawn_fast(sh, &sp, &cp, first);
+    pid = exec_spawn_fast(sh, &sp, cp, pre, npre, why);
 done:
     free(found);
     arena_unref(a);
     return pid;
+}
+
+pid_t exec_cmdsub_fast(struct shell *sh, struct node *n, int out_fd)
+{
+    if (!simple_and_pure(sh, n))
+        return -1;
+    struct child_plan cp = { -1, false, false };    /* stays in the shell's group */
+    const int pre[1][2] = { { out_fd, 1 } };
+    return spawn_pure(sh, n, &cp, pre, 1, exec_why("run $(%s)", exec_label(n)));
+}
+
+/* A stage's pipe ends on 0, 1 or 2 (the shell was started with one of them
+ * closed) could be overwritten by the other move, or stay close-on-exec:
+ * the forked stage sorts those out. */
+static bool end_clear(int fd)
+{
+    return fd < 0 || fd > STDERR_FILENO;
+}
+
+pid_t exec_stage_fast(struct shell *sh, struct node *n, const struct child_plan *cp,
+                      int in, int out)
+{
+    /* step mode: the stages take turns in forked children (trace.c);
+     * `a | b &` without job control: its first stage reads /dev/null and
+     * every stage ignores SIGINT, which a forked child sets up */
+    if (sh->opt.step || cp->background || !end_clear(in) || !end_clear(out)
+        || !simple_and_pure(sh, n))
+        return -1;
+    int pre[2][2];
+    size_t npre = 0;
+    if (in >= 0) {
+        pre[npre][0] = in;
+        pre[npre++][1] = STDIN_FILENO;
+    }
+    if (out >= 0) {
+        pre[npre][0] = out;
+        pre[npre++][1] = STDOUT_FILENO;
+    }
+    return spawn_pure(sh, n, cp, (const int (*)[2])pre, npre,
+                      exec_why("run stage '%s'", exec_label(n)));
 }
 
 /* ==== $(echo ...) without a subshell ==== */
@@ -290,7 +359,7 @@ static char **inline_argv(struct shell *sh, struct arena *a, struct node *n, siz
 {
     char **argv;
     size_t total = 0;
-    if (!cmdsub_simple(sh, n) || expand_words(sh, a, n->u.simple.words, &argv, argc) < 0)
+    if (n->redirs != NULL || !simple_and_pure(sh, n) || expand_words(sh, a, n->u.simple.words, &argv, argc) < 0)
         return NULL;
     if (*argc == 0 || !inline_builtin(argv[0]) || funcs_get(sh->funcs, argv[0]) != NULL)
         return NULL;

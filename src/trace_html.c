@@ -458,8 +458,12 @@ void trace_html_record(const struct trace_event *ev, int job, const char *node)
     current_job = job;
     current_node = node;
     watch_event(ev);
+    /* a vfork/posix_spawn child that has already ended is not logged yet:
+     * the calls the shell narrates for it come next, and its end after them */
+    bool spawned = ev->has_result && ev->result > 0
+                   && (strcmp(ev->call, "vfork") == 0 || strcmp(ev->call, "clone3") == 0);
     for (size_t i = 0; i < nwatch; i++)
-        if (!watch[i].ended)
+        if (!watch[i].ended && !(spawned && watch[i].pid == ev->result))
             watch_peek(i);
     if (strcmp(ev->call, "execve") == 0 && !ev->has_result)
         live_write();       /* `exec prog`: the shell is about to be replaced */

@@ -1,0 +1,2 @@
+set -o spawn=fork
+ls /etc/hostname | wc -l
