@@ -52,9 +52,11 @@ cat <<'END'
 *crtbegin.o(.text)
 KEEP (*(SORT_NONE(.fini)))
 END
-# The start's functions first, then what each other run adds.
-cat "$tmp/a" "$tmp/b" "$tmp/c" | awk '!seen[$0]++' |
-	awk '{ printf "*(.text.%s .text.startup.%s)\n", $2, $2 }'
+# The start's functions first, then what each other run adds.  A name
+# loses the suffix of a copy GCC specialised (f.constprop.0, f.isra.0,
+# f.part.0), and f.* takes any such copy, so that the list survives them.
+cat "$tmp/a" "$tmp/b" "$tmp/c" | awk '{ sub(/\..*/, "", $2); print $2 }' | awk '!seen[$0]++' |
+	awk '{ printf "*(.text.%s .text.%s.* .text.startup.%s .text.startup.%s.*)\n", $1, $1, $1, $1 }'
 
 exec >"$root/cmake/hot-rodata.ld"
 cat <<'END'
