@@ -84,6 +84,16 @@ static bool names_cwd(const char *dir)
     return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* getcwd into a buffer of our own, for a libc that does not allocate.  A
+ * function of its own so that its 4 KiB frame is only there when used: in
+ * init_pwd's frame it pushed the start's stack one page deeper. */
+__attribute__((noinline)) static void set_pwd_from_buffer(struct vars *v)
+{
+    char buf[4096];
+    if (getcwd(buf, sizeof buf) != NULL)
+        vars_set(v, "PWD", buf, VAR_EXPORT);
+}
+
 /* PWD: the inherited value if it is right (it keeps symlinks), else getcwd. */
 static void init_pwd(struct vars *v)
 {
@@ -93,9 +103,7 @@ static void init_pwd(struct vars *v)
     }
     char *cwd = getcwd(NULL, 0);    /* NULL size: POSIX leaves it open, glibc allocates */
     if (cwd == NULL) {
-        char buf[4096];
-        if (getcwd(buf, sizeof buf) != NULL)
-            vars_set(v, "PWD", buf, VAR_EXPORT);
+        set_pwd_from_buffer(v);
         return;
     }
     vars_set(v, "PWD", cwd, VAR_EXPORT);
