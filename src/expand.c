@@ -243,6 +243,11 @@ static void xp_literal(struct xctx *x, const char *s, bool first, bool last, uns
 {
     unsigned fl = (ctx & C_DQ) ? F_QUOTED : (ctx & C_ARG) ? F_SPLIT : 0;
     bool tilde = !(x->flags & EXP_NOTILDE) && !(ctx & C_DQ);
+    size_t plain = strcspn(s, "~");
+    if (s[plain] == '\0') {
+        xb_add(x->out, s, plain, fl);   /* no '~' at all: the common case */
+        return;
+    }
     /* in an assignment, ':' starts a tilde-prefix in ${x-word} too: x=~:${u-~:~} */
     bool assign = tilde && (x->flags & EXP_ASSIGN) && (ctx & (C_TOP | C_ARG));
     const char *stop = assign ? "/:" : "/";
