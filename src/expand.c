@@ -129,15 +129,29 @@ static void xb_add(struct xbuf *b, const char *s, size_t n, unsigned fl)
 {
     if (n == 0)
         return;
-    if (b->text.len + n > b->cap) {
+    size_t len = b->text.len;
+    if (len + n > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->text.len + n)
+        while (cap < len + n)
             cap *= 2;
         b->fl = xrealloc(b->fl, cap);
         b->cap = cap;
     }
-    memset(b->fl + b->text.len, (int)fl, n);
-    sb_putn(&b->text, s, n);
+    sb_reserve(&b->text, n);
+    char *t = b->text.buf + len;
+    unsigned char *f = b->fl + len;
+    if (n <= 16) {
+        /* most pieces are a few bytes: a loop costs less than two calls */
+        for (size_t i = 0; i < n; i++) {
+            t[i] = s[i];
+            f[i] = (unsigned char)fl;
+        }
+    } else {
+        memcpy(t, s, n);
+        memset(f, (int)fl, n);
+    }
+    t[n] = '\0';
+    b->text.len = len + n;
     b->any_split = b->any_split || (fl & F_SPLIT);
 }
 
