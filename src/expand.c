@@ -73,11 +73,12 @@ static char *xp_string(struct xctx *x, const struct wpart *p, unsigned flags);
 /* ==== Spare buffers ==== */
 
 /*
- * Every word needs a text, a flag and two field buffers; a loop body
- * expands the same few words on every turn.  Freed small buffers are kept
- * here and handed out again, which saves a malloc/realloc/free round trip
- * per buffer (a fifth of the arith benchmark's instructions).  Big ones are
- * freed, so one huge expansion does not stay allocated.
+ * Every word needs a flagged buffer (xbuf below), a $(...) an output
+ * buffer; a loop body expands the same few words on every turn.  Freed
+ * small buffers are kept here and handed out again, which saves a
+ * malloc/realloc/free round trip per buffer (a fifth of the arith
+ * benchmark's instructions).  Big ones are freed, so one huge expansion
+ * does not stay allocated.
  */
 #define SPARE_MAX 16
 #define SPARE_CAP 4096
@@ -109,19 +110,27 @@ static void spare_give(struct strbuf *sb)
 
 /* ==== The flagged buffer ==== */
 
-static void xb_init(struct xbuf *b)
-{
-    b->text = spare_take();
-    struct strbuf fl = spare_take();    /* any heap block serves for the flags */
-    b->fl = (unsigned char *)fl.buf;
-    b->cap = fl.cap;
-    b->any_split = false;
-}
+/* Freed flagged buffers, kept whole (text and flags) as the spares above. */
+static struct xbuf xb_spare[SPARE_MAX];
+static size_t nxb_spare;
 
 /* Empty B for the next word, keeping its memory. */
 static void xb_reset(struct xbuf *b)
 {
     sb_reset(&b->text);
+    b->any_split = false;
+}
+
+static void xb_init(struct xbuf *b)
+{
+    if (nxb_spare > 0) {
+        *b = xb_spare[--nxb_spare];
+        xb_reset(b);
+        return;
+    }
+    b->text = (struct strbuf)STRBUF_INIT;
+    b->fl = NULL;
+    b->cap = 0;
     b->any_split = false;
 }
 
@@ -162,9 +171,13 @@ static void xb_marker(struct xbuf *b, unsigned fl)
 
 static void xb_free(struct xbuf *b)
 {
-    struct strbuf fl = { (char *)b->fl, 0, b->cap };
-    spare_give(&b->text);
-    spare_give(&fl);
+    if (b->text.cap <= SPARE_CAP && b->cap <= SPARE_CAP && nxb_spare < SPARE_MAX) {
+        xb_spare[nxb_spare++] = *b;
+    } else {
+        sb_free(&b->text);
+        free(b->fl);
+    }
+    b->text = (struct strbuf)STRBUF_INIT;
     b->fl = NULL;
     b->cap = 0;
 }
