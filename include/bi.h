@@ -118,13 +118,20 @@ bool echo_escapes(struct strbuf *out, const char *s);
  */
 int umask_parse(const char *spec, mode_t old, mode_t *out);
 
+/* One field of a line split by `read`: LINE[start .. start + len). */
+struct read_field {
+    size_t start, len;
+};
+
 /*
  * Split LINE as `read` does: IFS splitting into NNAMES fields, the last
  * taking the rest.  ESCAPED[i] marks bytes that were backslash-escaped
- * (never separators); it may be NULL.  FIELDS[i] become heap strings
- * (the caller frees them).
+ * (never separators); it may be NULL.  FIELDS[i] say where each field is
+ * in LINE; they are in order and a byte just after one is never inside
+ * another (a separator lies between two, or the later one is empty), so
+ * the caller may end each with a '\0' in place.
  */
 void read_split(const char *line, const char *escaped, size_t len, const char *ifs,
-                char **fields, int nnames);
+                struct read_field *fields, int nnames);
 
 #endif

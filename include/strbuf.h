@@ -31,13 +31,21 @@ static inline void sb_putc(struct strbuf *sb, char c)
     sb->buf[sb->len++] = c;
     sb->buf[sb->len] = '\0';
 }
+/* Make room for N more bytes and the NUL, for a caller that writes them
+ * into buf itself (then sets len and the NUL). */
+void sb_reserve(struct strbuf *sb, size_t n);
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putn(struct strbuf *sb, const char *s, size_t n);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The text so far: never NULL ("" for an empty buffer). */
 const char *sb_str(const struct strbuf *sb);
 /* Empty the buffer but keep its memory. */
-void sb_reset(struct strbuf *sb);
+static inline void sb_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
 /* Hand the heap string to the caller (never NULL) and empty the buffer. */
 char *sb_detach(struct strbuf *sb);
 void sb_free(struct strbuf *sb);

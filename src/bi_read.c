@@ -68,7 +68,7 @@ static size_t rs_field_end(const struct rsplit *r, size_t from)
 
 /* The last name's value: the rest, trailing IFS whitespace trimmed; a lone
  * field with one trailing separator loses the separator too (POSIX). */
-static char *rs_rest(struct rsplit *r)
+static struct read_field rs_rest(struct rsplit *r)
 {
     size_t end = r->len;
     while (end > r->pos && rs_sep(r, end - 1, true))
@@ -82,11 +82,11 @@ static char *rs_rest(struct rsplit *r)
         if (after.pos == end)
             end = fend;
     }
-    return xstrndup(r->s + r->pos, end - r->pos);
+    return (struct read_field){ r->pos, end - r->pos };
 }
 
 void read_split(const char *line, const char *escaped, size_t len, const char *ifs,
-                char **fields, int nnames)
+                struct read_field *fields, int nnames)
 {
     struct rsplit r = {line, escaped, len, 0, {SEP_NONE}};
     for (const char *p = ifs; *p != '\0'; p++)
@@ -98,7 +98,7 @@ void read_split(const char *line, const char *escaped, size_t len, const char *i
             break;
         }
         size_t end = rs_field_end(&r, r.pos);
-        fields[i] = xstrndup(line + r.pos, end - r.pos);
+        fields[i] = (struct read_field){ r.pos, end - r.pos };
         r.pos = end;
         rs_skip_separator(&r);
     }
@@ -149,8 +149,9 @@ static void rsrc_close(struct rsrc *r)
 /*
  * Read one line from fd 0 (see struct rsrc), up to the byte DELIM (newline,
  * or another with -d; NUL for -d '').  Unless RAW, backslash-newline joins
- * lines and a backslash protects the next byte (marked in ESC).  Returns 0,
- * or 1 at end of file or on error (what was read is kept).
+ * lines and a backslash protects the next byte (marked in ESC, which stays
+ * empty when RAW).  Returns 0, or 1 at end of file or on error (what was
+ * read is kept).
  */
 static int read_chars(struct rsrc *r, struct strbuf *line, struct strbuf *esc, bool raw,
                       char delim)
@@ -177,7 +178,8 @@ static int read_chars(struct rsrc *r, struct strbuf *line, struct strbuf *esc, b
             continue;
         }
         sb_putc(line, (char)c);
-        sb_putc(esc, 0);
+        if (!raw)
+            sb_putc(esc, 0);    /* with -r nothing is escaped: ESC stays empty */
     }
 }
 
@@ -191,27 +193,31 @@ static int read_line(struct strbuf *line, struct strbuf *esc, bool raw, char del
 }
 
 /* Assign the fields of LINE to NAMES, up to the first bad or readonly one
- * (then 2). */
-static int read_assign(struct shell *sh, const struct strbuf *line, const struct strbuf *esc,
+ * (then 2).  Each field is ended with a '\0' in LINE itself: no copy. */
+static int read_assign(struct shell *sh, struct strbuf *line, const struct strbuf *esc,
                        char **names, int nnames)
 {
     const char *ifs = vars_get(sh->vars, "IFS");
-    char **fields = xcalloc((size_t)nnames, sizeof *fields);
+    struct read_field few[8];   /* most reads name a few variables: no malloc */
+    struct read_field *fields = nnames <= 8 ? few : xcalloc((size_t)nnames, sizeof *fields);
+    char empty[1] = "";
+    char *text = line->buf != NULL ? line->buf : empty;
     int status = 0;
-    read_split(sb_str(line), esc->buf, line->len, ifs != NULL ? ifs : " \t\n", fields, nnames);
-    for (int i = 0; i < nnames; i++) {
-        if (status != 0) {
-            /* dash stops at the first bad or readonly name: the rest keep their values */
-        } else if (!vars_valid_name(names[i])) {
+    read_split(text, esc->buf, line->len, ifs != NULL ? ifs : " \t\n", fields, nnames);
+    for (int i = 0; i < nnames; i++)
+        text[fields[i].start + fields[i].len] = '\0';
+    for (int i = 0; i < nnames && status == 0; i++) {
+        /* dash stops at the first bad or readonly name: the rest keep their values */
+        if (!vars_valid_name(names[i])) {
             diag_error("read", "%s: bad variable name", names[i]);
             status = 2;
-        } else if (shell_set_var(sh, names[i], fields[i], 0) < 0) {
+        } else if (shell_set_var(sh, names[i], text + fields[i].start, 0) < 0) {
             diag_error("read", "%s: is read only", names[i]);
             status = 2;
         }
-        free(fields[i]);
     }
-    free(fields);
+    if (fields != few)
+        free(fields);
     return status;
 }
 

@@ -80,15 +80,26 @@ bool builtin_is_declaration(const char *name)
            || strcmp(name, "readonly") == 0;
 }
 
-static int builtin_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const struct builtin *)elem)->name);
-}
-
-/* The table is sorted by strcmp order (test_builtins checks it): bisect. */
+/* The table is sorted by strcmp order (test_builtins checks it): bisect.
+ * Every simple command asks, so the first bytes are compared here and
+ * strcmp is called only when they are equal. */
 const struct builtin *builtin_find(const char *name)
 {
-    return bsearch(name, builtin_table, NBUILTINS, sizeof builtin_table[0], builtin_cmp);
+    size_t lo = 0, hi = NBUILTINS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *key = builtin_table[mid].name;
+        int c = (unsigned char)name[0] - (unsigned char)key[0];
+        if (c == 0)
+            c = strcmp(name, key);
+        if (c == 0)
+            return &builtin_table[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 void builtin_foreach(void (*fn)(const char *name, void *ctx), void *ctx)

@@ -56,6 +56,7 @@ struct xbuf {
     struct strbuf text;
     unsigned char *fl;      /* one flag byte per text byte */
     size_t cap;
+    bool any_split;         /* some byte has F_SPLIT (IFS matters) */
 };
 
 struct xctx {
@@ -72,11 +73,12 @@ static char *xp_string(struct xctx *x, const struct wpart *p, unsigned flags);
 /* ==== Spare buffers ==== */
 
 /*
- * Every word needs a text, a flag and two field buffers; a loop body
- * expands the same few words on every turn.  Freed small buffers are kept
- * here and handed out again, which saves a malloc/realloc/free round trip
- * per buffer (a fifth of the arith benchmark's instructions).  Big ones are
- * freed, so one huge expansion does not stay allocated.
+ * Every word needs a flagged buffer (xbuf below), a $(...) an output
+ * buffer; a loop body expands the same few words on every turn.  Freed
+ * small buffers are kept here and handed out again, which saves a
+ * malloc/realloc/free round trip per buffer (a fifth of the arith
+ * benchmark's instructions).  Big ones are freed, so one huge expansion
+ * does not stay allocated.
  */
 #define SPARE_MAX 16
 #define SPARE_CAP 4096
@@ -108,27 +110,58 @@ static void spare_give(struct strbuf *sb)
 
 /* ==== The flagged buffer ==== */
 
+/* Freed flagged buffers, kept whole (text and flags) as the spares above. */
+static struct xbuf xb_spare[SPARE_MAX];
+static size_t nxb_spare;
+
+/* Empty B for the next word, keeping its memory. */
+static void xb_reset(struct xbuf *b)
+{
+    sb_reset(&b->text);
+    b->any_split = false;
+}
+
 static void xb_init(struct xbuf *b)
 {
-    b->text = spare_take();
-    struct strbuf fl = spare_take();    /* any heap block serves for the flags */
-    b->fl = (unsigned char *)fl.buf;
-    b->cap = fl.cap;
+    if (nxb_spare > 0) {
+        *b = xb_spare[--nxb_spare];
+        xb_reset(b);
+        return;
+    }
+    b->text = (struct strbuf)STRBUF_INIT;
+    b->fl = NULL;
+    b->cap = 0;
+    b->any_split = false;
 }
 
 static void xb_add(struct xbuf *b, const char *s, size_t n, unsigned fl)
 {
     if (n == 0)
         return;
-    if (b->text.len + n > b->cap) {
+    size_t len = b->text.len;
+    if (len + n > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->text.len + n)
+        while (cap < len + n)
             cap *= 2;
         b->fl = xrealloc(b->fl, cap);
         b->cap = cap;
     }
-    memset(b->fl + b->text.len, (int)fl, n);
-    sb_putn(&b->text, s, n);
+    sb_reserve(&b->text, n);
+    char *t = b->text.buf + len;
+    unsigned char *f = b->fl + len;
+    if (n <= 16) {
+        /* most pieces are a few bytes: a loop costs less than two calls */
+        for (size_t i = 0; i < n; i++) {
+            t[i] = s[i];
+            f[i] = (unsigned char)fl;
+        }
+    } else {
+        memcpy(t, s, n);
+        memset(f, (int)fl, n);
+    }
+    t[n] = '\0';
+    b->text.len = len + n;
+    b->any_split = b->any_split || (fl & F_SPLIT);
 }
 
 static void xb_marker(struct xbuf *b, unsigned fl)
@@ -138,9 +171,13 @@ static void xb_marker(struct xbuf *b, unsigned fl)
 
 static void xb_free(struct xbuf *b)
 {
-    struct strbuf fl = { (char *)b->fl, 0, b->cap };
-    spare_give(&b->text);
-    spare_give(&fl);
+    if (b->text.cap <= SPARE_CAP && b->cap <= SPARE_CAP && nxb_spare < SPARE_MAX) {
+        xb_spare[nxb_spare++] = *b;
+    } else {
+        sb_free(&b->text);
+        free(b->fl);
+    }
+    b->text = (struct strbuf)STRBUF_INIT;
     b->fl = NULL;
     b->cap = 0;
 }
@@ -168,13 +205,15 @@ static bool needs_escape(char c)
            || c == ':';
 }
 
-/* The buffer as one string: quote removal, or escaped for fnmatch. */
-static char *xb_string(struct arena *a, const struct xbuf *b, bool pattern)
+/* Bytes FROM..TO of the buffer as one string, without the markers: quote
+ * removal, or (PATTERN) quoted special characters escaped for fnmatch. */
+static char *xb_range(struct arena *a, const struct xbuf *b, size_t from, size_t to,
+                      bool pattern)
 {
     /* written straight into the arena: at most one escape per byte */
-    char *s = arena_alloc(a, (pattern ? 2 * b->text.len : b->text.len) + 1);
+    char *s = arena_alloc(a, (pattern ? 2 * (to - from) : to - from) + 1);
     size_t j = 0;
-    for (size_t i = 0; i < b->text.len; i++) {
+    for (size_t i = from; i < to; i++) {
         if (b->fl[i] & (F_MARK | F_BREAK))
             continue;
         if (pattern && (b->fl[i] & F_QUOTED) && needs_escape(b->text.buf[i]))
@@ -183,6 +222,12 @@ static char *xb_string(struct arena *a, const struct xbuf *b, bool pattern)
     }
     s[j] = '\0';
     return s;
+}
+
+/* The whole buffer as one string (see xb_range). */
+static char *xb_string(struct arena *a, const struct xbuf *b, bool pattern)
+{
+    return xb_range(a, b, 0, b->text.len, pattern);
 }
 
 /* ==== Tilde expansion ==== */
@@ -225,6 +270,11 @@ static void xp_literal(struct xctx *x, const char *s, bool first, bool last, uns
 {
     unsigned fl = (ctx & C_DQ) ? F_QUOTED : (ctx & C_ARG) ? F_SPLIT : 0;
     bool tilde = !(x->flags & EXP_NOTILDE) && !(ctx & C_DQ);
+    size_t plain = strcspn(s, "~");
+    if (s[plain] == '\0') {
+        xb_add(x->out, s, plain, fl);   /* no '~' at all: the common case */
+        return;
+    }
     /* in an assignment, ':' starts a tilde-prefix in ${x-word} too: x=~:${u-~:~} */
     bool assign = tilde && (x->flags & EXP_ASSIGN) && (ctx & (C_TOP | C_ARG));
     const char *stop = assign ? "/:" : "/";
@@ -600,7 +650,8 @@ struct argv_vec {
     size_t len, cap;
 };
 
-static void argv_push(struct argv_vec *av, struct arena *a, const char *s)
+/* Append S (already in the arena) to AV. */
+static void argv_push(struct argv_vec *av, struct arena *a, char *s)
 {
     if (av->len + 1 >= av->cap) {
         /* in the arena, so the finished vector is the argv itself */
@@ -610,25 +661,19 @@ static void argv_push(struct argv_vec *av, struct arena *a, const char *s)
             memcpy(v, av->v, av->len * sizeof *v);
         av->v = v;
     }
-    av->v[av->len++] = arena_strdup(a, s);
+    av->v[av->len++] = s;
 }
 
-/* One field being built: its plain text, its glob pattern, and whether to glob. */
+/*
+ * One field being found: it is the bytes of the buffer from FROM up to
+ * where it ends, minus the zero-width markers (an IFS character ends a
+ * field, so none is ever inside one).  GLOB: it has an unquoted glob
+ * character; HAVE: it exists, even if empty.
+ */
 struct field {
-    struct strbuf plain, pat;
+    size_t from;
     bool glob, have;
 };
-
-static void field_add(struct field *f, char c, unsigned fl)
-{
-    sb_putc(&f->plain, c);
-    if ((fl & F_QUOTED) && needs_escape(c))
-        sb_putc(&f->pat, '\\');
-    else if (!(fl & F_QUOTED) && is_glob_char(c))
-        f->glob = true;
-    sb_putc(&f->pat, c);
-    f->have = true;
-}
 
 /* Can PAT (escaped for glob) match anything but itself?  An unescaped '*'
  * or '?', or a '[' with a ']' after it.  A lone `[` (the test command)
@@ -644,23 +689,28 @@ static bool pattern_has_magic(const char *pat)
     return false;
 }
 
-/* Finish a field: glob it if it has unquoted glob characters, else keep its text. */
-static void field_emit(struct xctx *x, struct field *f, struct argv_vec *av)
+/* Finish the field that ends at TO: glob it if it has unquoted glob
+ * characters, else keep its text.  The next field starts at NEXT. */
+static void field_emit(struct xctx *x, const struct xbuf *b, struct field *f, size_t to,
+                       size_t next, struct argv_vec *av)
 {
+    char *plain = xb_range(x->a, b, f->from, to, false);
     glob_t g;
     int rc = -1;
-    if (f->glob && !x->sh->opt.noglob && pattern_has_magic(sb_str(&f->pat)))
-        rc = glob(sb_str(&f->pat), 0, NULL, &g);
+    if (f->glob && !x->sh->opt.noglob) {
+        char *pat = xb_range(x->a, b, f->from, to, true);
+        if (pattern_has_magic(pat))
+            rc = glob(pat, 0, NULL, &g);
+    }
     if (rc == 0) {
         for (size_t i = 0; i < g.gl_pathc; i++)
-            argv_push(av, x->a, g.gl_pathv[i]);
+            argv_push(av, x->a, arena_strdup(x->a, g.gl_pathv[i]));
     } else {
-        argv_push(av, x->a, sb_str(&f->plain));     /* no match: the word itself */
+        argv_push(av, x->a, plain);     /* no match: the word itself */
     }
     if (rc != -1)
         globfree(&g);       /* glob may have allocated even when it failed */
-    sb_reset(&f->plain);
-    sb_reset(&f->pat);
+    f->from = next;
     f->glob = f->have = false;
 }
 
@@ -689,36 +739,34 @@ static size_t ifs_run(const struct xbuf *b, size_t i, const char *ifs, bool *har
 static void split_fields(struct xctx *x, const struct xbuf *b, struct argv_vec *av)
 {
     /* IFS matters only where an unquoted expansion put text */
-    bool any_split = false;
-    for (size_t i = 0; i < b->text.len && !any_split; i++)
-        any_split = (b->fl[i] & F_SPLIT) != 0;
-    const char *ifs = any_split ? vars_get(x->sh->vars, "IFS") : NULL;
+    const char *ifs = b->any_split ? vars_get(x->sh->vars, "IFS") : NULL;
     if (ifs == NULL)
         ifs = " \t\n";
-    struct field f = { spare_take(), spare_take(), false, false };
+    struct field f = { 0, false, false };
     size_t i = 0;
     while (i < b->text.len) {
         unsigned fl = b->fl[i];
         char c = b->text.buf[i];
         if (fl & (F_MARK | F_BREAK)) {
             if ((fl & F_BREAK) && f.have)
-                field_emit(x, &f, av);
+                field_emit(x, b, &f, i, i, av);
             f.have = f.have || (fl & F_MARK);
             i++;
         } else if ((fl & F_SPLIT) && strchr(ifs, c) != NULL) {
             bool hard;
-            i = ifs_run(b, i, ifs, &hard);
+            size_t end = ifs_run(b, i, ifs, &hard);
             if (hard || f.have)     /* "a::b" keeps the empty middle field */
-                field_emit(x, &f, av);
+                field_emit(x, b, &f, i, end, av);
+            f.from = end;           /* (before a field: only markers were skipped) */
+            i = end;
         } else {
-            field_add(&f, c, fl);
+            f.glob = f.glob || (!(fl & F_QUOTED) && is_glob_char(c));
+            f.have = true;
             i++;
         }
     }
     if (f.have)
-        field_emit(x, &f, av);
-    spare_give(&f.plain);
-    spare_give(&f.pat);
+        field_emit(x, b, &f, i, i, av);
 }
 
 /* ==== Entry points ==== */
@@ -731,17 +779,16 @@ static bool word_is_assignment(const struct word *w)
            && vars_is_assignment(w->parts->u.text, &len);
 }
 
-/* Expand one word into fields, appended to AV.  0 or -1. */
+/* Expand one word into fields, appended to AV, with B (emptied first) as
+ * the buffer.  0 or -1. */
 static int expand_fields(struct shell *sh, struct arena *a, const struct word *w,
-                         struct argv_vec *av)
+                         struct xbuf *b, struct argv_vec *av)
 {
-    struct xbuf b;
-    xb_init(&b);
-    struct xctx x = { sh, a, 0, true, &b };
+    xb_reset(b);
+    struct xctx x = { sh, a, 0, true, b };
     int rc = xp_parts(&x, w->parts, C_TOP);
     if (rc == 0)
-        split_fields(&x, &b, av);
-    xb_free(&b);
+        split_fields(&x, b, av);
     return rc;
 }
 
@@ -751,6 +798,8 @@ int expand_command(struct shell *sh, struct arena *a, const struct word *words,
     struct argv_vec av = { NULL, 0, 0 };
     enum decl_kind decl = is_decl != NULL ? DECL_NEXT : DECL_NO;
     int rc = 0;
+    struct xbuf b;      /* one buffer for all the words */
+    xb_init(&b);
     for (const struct word *w = words; w != NULL && rc == 0; w = w->next) {
         if (decl == DECL_YES && word_is_assignment(w)) {
             /* export/readonly/local NAME=value: expanded as an assignment,
@@ -763,10 +812,11 @@ int expand_command(struct shell *sh, struct arena *a, const struct word *words,
             continue;
         }
         size_t before = av.len;
-        rc = expand_fields(sh, a, w, &av);
+        rc = expand_fields(sh, a, w, &b, &av);
         for (size_t i = before; i < av.len && decl == DECL_NEXT; i++)
             decl = is_decl(sh, av.v[i]);    /* the command name decides */
     }
+    xb_free(&b);
     /* argv_push always leaves room for the NULL */
     char **argv = av.v != NULL ? av.v : arena_alloc(a, sizeof *argv);
     argv[av.len] = NULL;

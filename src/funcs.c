@@ -1,7 +1,8 @@
 /*
- * funcs.c -- the function table and the alias table, each a sorted array
- * searched by bisection: name order for `set`/`alias` listings comes free,
- * and scripts define few enough names that insertion cost does not matter.
+ * funcs.c -- the function table, a chained hash table (every simple
+ * command looks its name up here, and a large script defines thousands of
+ * functions), and the alias table, a sorted array searched by bisection
+ * (few names; `alias` lists them in name order for free).
  *
  * Owns: a reference on the arena of every function body; alias names and
  *       texts (heap).
@@ -10,21 +11,26 @@
 #include "funcs.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 
 struct func_entry {
-    char *name;
-    struct node *body;      /* lives in arena */
-    struct arena *arena;    /* we hold one reference */
+    struct func_entry *next;    /* next in the same bucket */
+    struct node *body;          /* lives in arena */
+    struct arena *arena;        /* we hold one reference */
+    char name[];
 };
 
 struct func_table {
-    struct func_entry *v;
-    size_t len, cap;
+    struct func_entry **buckets;
+    size_t nbuckets;            /* always a power of two */
+    size_t count;
 };
+
+enum { FUNCS_MIN_BUCKETS = 16 };
 
 struct alias_entry {
     char *name;
@@ -83,62 +89,134 @@ static void names_delete(void *base, size_t *len, size_t size, size_t i)
 
 /* ==== Functions ==== */
 
+/* FNV-1a, as for variables: short identifier keys. */
+static size_t name_hash(const char *name)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ull;
+    }
+    return (size_t)h;
+}
+
+/* Where NAME's entry is linked (*result is NULL if there is none). */
+static struct func_entry **funcs_slot(const struct func_table *t, const char *name)
+{
+    struct func_entry **pp = &t->buckets[name_hash(name) & (t->nbuckets - 1)];
+    while (*pp != NULL && strcmp((*pp)->name, name) != 0)
+        pp = &(*pp)->next;
+    return pp;
+}
+
+/* Double the buckets when there are more than two names per bucket. */
+static void funcs_grow(struct func_table *t)
+{
+    size_t n = t->nbuckets * 2;
+    struct func_entry **nb = xcalloc(n, sizeof *nb);
+    for (size_t i = 0; i < t->nbuckets; i++) {
+        struct func_entry *e = t->buckets[i];
+        while (e != NULL) {
+            struct func_entry *next = e->next;
+            size_t h = name_hash(e->name) & (n - 1);
+            e->next = nb[h];
+            nb[h] = e;
+            e = next;
+        }
+    }
+    free(t->buckets);
+    t->buckets = nb;
+    t->nbuckets = n;
+}
+
 struct func_table *funcs_new(void)
 {
-    return xcalloc(1, sizeof(struct func_table));
+    struct func_table *t = xcalloc(1, sizeof *t);
+    t->nbuckets = FUNCS_MIN_BUCKETS;
+    t->buckets = xcalloc(t->nbuckets, sizeof *t->buckets);
+    return t;
 }
 
 void funcs_free(struct func_table *t)
 {
     if (t == NULL)
         return;
-    for (size_t i = 0; i < t->len; i++) {
-        free(t->v[i].name);
-        arena_unref(t->v[i].arena);
+    for (size_t i = 0; i < t->nbuckets; i++) {
+        struct func_entry *e = t->buckets[i];
+        while (e != NULL) {
+            struct func_entry *next = e->next;
+            arena_unref(e->arena);
+            free(e);
+            e = next;
+        }
     }
-    free(t->v);
+    free(t->buckets);
     free(t);
 }
 
 struct node *funcs_get(const struct func_table *t, const char *name)
 {
-    bool found;
-    size_t i = names_find(t->v, t->len, sizeof *t->v, name, &found);
-    return found ? t->v[i].body : NULL;
+    if (t->count == 0)
+        return NULL;    /* most scripts: not even the hash to compute */
+    struct func_entry *e = *funcs_slot(t, name);
+    return e != NULL ? e->body : NULL;
 }
 
 /* Ref the new arena before dropping the old: both may be the same arena. */
 void funcs_set(struct func_table *t, const char *name, struct node *body, struct arena *a)
 {
-    bool found;
-    size_t i = names_find(t->v, t->len, sizeof *t->v, name, &found);
+    struct func_entry **pp = funcs_slot(t, name);
     arena_ref(a);
-    if (found) {
-        arena_unref(t->v[i].arena);
+    if (*pp != NULL) {
+        arena_unref((*pp)->arena);
     } else {
-        t->v = names_insert(t->v, &t->len, &t->cap, sizeof *t->v, i);
-        t->v[i].name = xstrdup(name);
+        if (t->count + 1 > 2 * t->nbuckets) {
+            funcs_grow(t);
+            pp = funcs_slot(t, name);
+        }
+        size_t len = strlen(name);
+        struct func_entry *e = xmalloc(sizeof *e + len + 1);
+        memcpy(e->name, name, len + 1);
+        e->next = NULL;
+        *pp = e;
+        t->count++;
     }
-    t->v[i].body = body;
-    t->v[i].arena = a;
+    (*pp)->body = body;
+    (*pp)->arena = a;
 }
 
 int funcs_unset(struct func_table *t, const char *name)
 {
-    bool found;
-    size_t i = names_find(t->v, t->len, sizeof *t->v, name, &found);
-    if (!found)
+    struct func_entry **pp = funcs_slot(t, name);
+    struct func_entry *e = *pp;
+    if (e == NULL)
         return -1;
-    free(t->v[i].name);
-    arena_unref(t->v[i].arena);
-    names_delete(t->v, &t->len, sizeof *t->v, i);
+    *pp = e->next;
+    arena_unref(e->arena);
+    free(e);
+    t->count--;
     return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct func_entry *x = *(struct func_entry *const *)a;
+    const struct func_entry *y = *(struct func_entry *const *)b;
+    return strcmp(x->name, y->name);
 }
 
 void funcs_foreach(const struct func_table *t, funcs_visit_fn *fn, void *ctx)
 {
-    for (size_t i = 0; i < t->len; i++)
-        fn(t->v[i].name, t->v[i].body, ctx);
+    /* the table has no order: sort a list of the entries by name */
+    struct func_entry **all = xcalloc(t->count + 1, sizeof *all);
+    size_t n = 0;
+    for (size_t i = 0; i < t->nbuckets; i++)
+        for (struct func_entry *e = t->buckets[i]; e != NULL; e = e->next)
+            all[n++] = e;
+    qsort(all, n, sizeof *all, entry_cmp);
+    for (size_t i = 0; i < n; i++)
+        fn(all[i]->name, all[i]->body, ctx);
+    free(all);
 }
 
 /* ==== Aliases ==== */

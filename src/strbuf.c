@@ -13,8 +13,7 @@
 
 #include "diag.h"
 
-/* Make room for N more bytes plus the NUL. */
-static void sb_grow(struct strbuf *sb, size_t n)
+void sb_reserve(struct strbuf *sb, size_t n)
 {
     if (sb->len + n + 1 <= sb->cap)
         return;
@@ -27,7 +26,7 @@ static void sb_grow(struct strbuf *sb, size_t n)
 
 void sb_putn(struct strbuf *sb, const char *s, size_t n)
 {
-    sb_grow(sb, n);
+    sb_reserve(sb, n);
     memcpy(sb->buf + sb->len, s, n);
     sb->len += n;
     sb->buf[sb->len] = '\0';
@@ -35,7 +34,7 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n)
 
 void sb_putc_grow(struct strbuf *sb, char c)
 {
-    sb_grow(sb, 1);
+    sb_reserve(sb, 1);
     sb->buf[sb->len++] = c;
     sb->buf[sb->len] = '\0';
 }
@@ -53,7 +52,7 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
     va_end(ap);
     if (n <= 0)
         return;
-    sb_grow(sb, (size_t)n);
+    sb_reserve(sb, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -63,13 +62,6 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 const char *sb_str(const struct strbuf *sb)
 {
     return sb->buf ? sb->buf : "";
-}
-
-void sb_reset(struct strbuf *sb)
-{
-    sb->len = 0;
-    if (sb->buf)
-        sb->buf[0] = '\0';
 }
 
 char *sb_detach(struct strbuf *sb)

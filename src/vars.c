@@ -65,10 +65,21 @@ static size_t vars_hash(const char *name)
     return (size_t)h;
 }
 
+/* strcmp(a, b) == 0 for names, inline: names are short, and every
+ * variable read or written compares at least one. */
+static bool same_name(const char *a, const char *b)
+{
+    while (*a == *b && *a != '\0') {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 static struct var **vars_slot(const struct vars *v, const char *name)
 {
     struct var **pp = &v->buckets[vars_hash(name) & (v->nbuckets - 1)];
-    while (*pp != NULL && strcmp((*pp)->name, name) != 0)
+    while (*pp != NULL && !same_name((*pp)->name, name))
         pp = &(*pp)->next;
     return pp;
 }

@@ -328,13 +328,25 @@ static void test_umask_parse(void **state)
 
 /* ==== read ==== */
 
+/* Field I of LINE split by read_split, as a heap string. */
+static char *field_text(const char *line, const struct read_field *f)
+{
+    return strndup(line + f->start, f->len);
+}
+
 static void split_check(const char *line, const char *ifs, int n, const char *const *want)
 {
-    char *fields[8];
+    struct read_field fields[8];
     read_split(line, NULL, strlen(line), ifs, fields, n);
     for (int i = 0; i < n; i++) {
-        assert_string_equal(fields[i], want[i]);
-        free(fields[i]);
+        char *s = field_text(line, &fields[i]);
+        assert_string_equal(s, want[i]);
+        free(s);
+        if (i > 0) {    /* in order, never overlapping: each may be ended in place */
+            size_t prev_end = fields[i - 1].start + fields[i - 1].len;
+            assert_true(fields[i].start > prev_end
+                        || (fields[i].start == prev_end && fields[i].len == 0));
+        }
     }
 }
 
@@ -353,14 +365,15 @@ static void test_read_split(void **state)
 
 static void test_read_escaped_split(void **state)
 {
-    char *fields[2];
+    struct read_field fields[2];
     const char esc[] = {0, 1, 0, 0, 0};    /* "a\ b c": the space after a was escaped */
     (void)state;
     read_split("a b c", esc, 5, " ", fields, 2);
-    assert_string_equal(fields[0], "a b");
-    assert_string_equal(fields[1], "c");
-    free(fields[0]);
-    free(fields[1]);
+    char *a = field_text("a b c", &fields[0]), *c = field_text("a b c", &fields[1]);
+    assert_string_equal(a, "a b");
+    assert_string_equal(c, "c");
+    free(a);
+    free(c);
 }
 
 static void test_read_builtin(void **state)

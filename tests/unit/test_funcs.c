@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "funcs.h"
@@ -62,6 +63,36 @@ static void test_function_order(void **state)
     funcs_free(t);
 }
 
+/* Many names: the table grows and every name is still found, removed
+ * names are gone and the others stay. */
+static void test_many_functions(void **state)
+{
+    (void)state;
+    struct func_table *t = funcs_new();
+    struct arena *a = arena_new();
+    struct node *b = arena_zalloc(a, 2000 * sizeof *b);
+    char name[16];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(name, sizeof name, "f_%d", i);
+        funcs_set(t, name, &b[i], a);
+    }
+    for (int i = 0; i < 2000; i += 2) {
+        snprintf(name, sizeof name, "f_%d", i);
+        assert_int_equal(funcs_unset(t, name), 0);
+    }
+    for (int i = 0; i < 2000; i++) {
+        snprintf(name, sizeof name, "f_%d", i);
+        if (i % 2 == 0)
+            assert_null(funcs_get(t, name));
+        else
+            assert_ptr_equal(funcs_get(t, name), &b[i]);
+    }
+    assert_null(funcs_get(t, "f_"));
+    assert_int_equal(a->refs, 1001);
+    arena_unref(a);
+    funcs_free(t);
+}
+
 static void avisit(const char *name, const char *value, void *ctx)
 {
     strcat(ctx, name);
@@ -99,6 +130,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_functions),
         cmocka_unit_test(test_function_order),
+        cmocka_unit_test(test_many_functions),
         cmocka_unit_test(test_aliases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
