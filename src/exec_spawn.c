@@ -288,7 +288,8 @@ static pid_t spawn_pure(struct shell *sh, struct node *n, const struct child_pla
     if (strchr(sp.name, '/') != NULL) {
         sp.path = sp.name;
     } else {
-        found = path_search(sp.name, vars_get(sh->vars, "PATH"));
+        const char *pathvar = vars_get(sh->vars, "PATH");
+        found = path_search(sp.name, pathvar != NULL ? pathvar : "");  /* as cmd_find */
         sp.path = found;        /* NULL: the forked child says "not found" */
     }
     pid = exec_spawn_fast(sh, &sp, cp, pre, npre, why);

@@ -39,3 +39,7 @@ v=$(/bin/echo out; /bin/echo err >&2); echo "v=$v"
 # the PATH the stage searches is the shell's at the time
 PATH=/nonexistent_dir
 echo x | cat; echo "no PATH: $?"
+v=$(cat /dev/null); echo "no PATH, \$( ): $?"
+unset PATH
+echo x | cat; echo "PATH unset: $?"
+v=$(cat /dev/null); echo "PATH unset, \$( ): $?"
