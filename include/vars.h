@@ -24,6 +24,9 @@ void vars_free(struct vars *v);
 /* Import "NAME=value" strings as exported variables (invalid names are skipped). */
 void vars_import(struct vars *v, char *const *envp);
 
+/* The hash of a shell name (FNV-1a); the function table uses it too. */
+size_t vars_name_hash(const char *name);
+
 /* The value, or NULL if NAME is unset. */
 const char *vars_get(const struct vars *v, const char *name);
 /* Set NAME (a copy of VALUE) and add FLAGS.  -1 if NAME is readonly. */

@@ -11,11 +11,11 @@
 #include "funcs.h"
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "vars.h"
 
 struct func_entry {
     struct func_entry *next;    /* next in the same bucket */
@@ -89,21 +89,10 @@ static void names_delete(void *base, size_t *len, size_t size, size_t i)
 
 /* ==== Functions ==== */
 
-/* FNV-1a, as for variables: short identifier keys. */
-static size_t name_hash(const char *name)
-{
-    uint64_t h = 14695981039346656037ull;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ull;
-    }
-    return (size_t)h;
-}
-
 /* Where NAME's entry is linked (*result is NULL if there is none). */
 static struct func_entry **funcs_slot(const struct func_table *t, const char *name)
 {
-    struct func_entry **pp = &t->buckets[name_hash(name) & (t->nbuckets - 1)];
+    struct func_entry **pp = &t->buckets[vars_name_hash(name) & (t->nbuckets - 1)];
     while (*pp != NULL && strcmp((*pp)->name, name) != 0)
         pp = &(*pp)->next;
     return pp;
@@ -118,7 +107,7 @@ static void funcs_grow(struct func_table *t)
         struct func_entry *e = t->buckets[i];
         while (e != NULL) {
             struct func_entry *next = e->next;
-            size_t h = name_hash(e->name) & (n - 1);
+            size_t h = vars_name_hash(e->name) & (n - 1);
             e->next = nb[h];
             nb[h] = e;
             e = next;

@@ -107,6 +107,17 @@ static void on_signal(int sig)
         signals_got_hup = 1;
 }
 
+/* In a handler of SIG: do what SIG_DFL would have done (async-signal-safe). */
+static void die_as_default(int sig)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+    raise(sig);         /* blocked in the handler: delivered when it returns */
+}
+
 /*
  * SIGINT of a script, once it has waited for a child (signals_int_defer):
  * caught for good, as dash does, instead of installed and taken down around
@@ -120,16 +131,10 @@ static volatile sig_atomic_t int_waiting;  /* the shell waits for a child now */
 
 static void on_script_int(int sig)
 {
-    if (int_waiting) {
+    if (int_waiting)
         on_signal(sig);
-        return;
-    }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    sigaction(sig, &sa, NULL);
-    raise(sig);         /* blocked in the handler: delivered when it returns */
+    else
+        die_as_default(sig);
 }
 
 /*
@@ -142,12 +147,7 @@ static void on_fatal(int sig)
 {
     if (handback_tty >= 0)
         sys_handback_in_handler(handback_tty, handback_pgid);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    sigaction(sig, &sa, NULL);
-    raise(sig);         /* blocked in the handler: delivered when it returns */
+    die_as_default(sig);
 }
 
 /*

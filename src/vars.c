@@ -55,7 +55,7 @@ enum { VARS_MIN_BUCKETS = 64 };
 /* ==== Hashing ==== */
 
 /* FNV-1a: simple, and good enough for short identifier keys. */
-static size_t vars_hash(const char *name)
+size_t vars_name_hash(const char *name)
 {
     uint64_t h = 14695981039346656037ull;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
@@ -78,7 +78,7 @@ static bool same_name(const char *a, const char *b)
 
 static struct var **vars_slot(const struct vars *v, const char *name)
 {
-    struct var **pp = &v->buckets[vars_hash(name) & (v->nbuckets - 1)];
+    struct var **pp = &v->buckets[vars_name_hash(name) & (v->nbuckets - 1)];
     while (*pp != NULL && !same_name((*pp)->name, name))
         pp = &(*pp)->next;
     return pp;
@@ -99,7 +99,7 @@ static void vars_grow(struct vars *v)
         struct var *e = v->buckets[i];
         while (e != NULL) {
             struct var *next = e->next;
-            size_t h = vars_hash(e->name) & (n - 1);
+            size_t h = vars_name_hash(e->name) & (n - 1);
             e->next = nb[h];
             nb[h] = e;
             e = next;
