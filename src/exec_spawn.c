@@ -162,15 +162,29 @@ static void child_signals(void *ctx)
 
 /* ==== The strategy ==== */
 
+/* Does this process run under Valgrind?  There vfork is a fork in
+ * disguise: the child runs on a copy of the shell's memory, so it could
+ * neither report its calls to the trace nor hand a failed exec back.
+ * Valgrind puts its preloads into the environment it starts us with. */
+static bool under_valgrind(void)
+{
+    static int known = -1;
+    if (known < 0) {
+        const char *preload = getenv("LD_PRELOAD");
+        known = preload != NULL && strstr(preload, "vgpreload") != NULL;
+    }
+    return known;
+}
+
 /* May SP start without fork?  Not in fork mode, not when the child will
  * report an error (the PATH search failed), and not for `cmd &` (its stdin
  * and signals are set up in a forked child).  In auto mode, not in step
- * mode either: step mode pauses inside the child.  The trace never
- * decides: it narrates whichever path runs. */
+ * mode either: step mode pauses inside the child.  Never under Valgrind.
+ * The trace never decides: it narrates whichever path runs. */
 static bool fast_allowed(const struct shell *sh, const struct spawn *sp,
                          const struct child_plan *cp)
 {
-    if (sh->opt.spawn == SPAWN_FORK || sp->path == NULL || cp->background)
+    if (sh->opt.spawn == SPAWN_FORK || sp->path == NULL || cp->background || under_valgrind())
         return false;
     if (sh->opt.spawn == SPAWN_AUTO && sh->opt.step)
         return false;
