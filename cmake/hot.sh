@@ -24,7 +24,9 @@ trap 'rm -rf "$tmp"' EXIT
 ran() {
 	out=$tmp/$1
 	shift
-	valgrind -q --tool=callgrind --callgrind-out-file="$out.cg" "$bin" "$@" >/dev/null
+	# MINISH_VALGRIND_VFORK: start programs as natively, with vfork
+	MINISH_VALGRIND_VFORK=1 valgrind -q --tool=callgrind --callgrind-out-file="$out.cg" \
+		"$bin" "$@" >/dev/null
 	# Lines are "IR (PCT)  PATH/src/FILE:FUNCTION [OBJECT]".
 	callgrind_annotate --threshold=100 "$out.cg" |
 		sed -n 's|^ *[0-9,]* ([ 0-9.]*%)  [^ ]*src/\([^/: ]*\):\([A-Za-z_0-9.]*\).*|\1 \2|p' |
