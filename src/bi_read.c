@@ -283,13 +283,13 @@ static void getopts_set_int(struct shell *sh, const char *name, int v)
 }
 
 /* Record the result: NAME=C, OPTIND, OPTARG (NULL: unset). */
-static int getopts_result(struct shell *sh, const char *name, char c, int optind, const char *optarg)
+static int getopts_result(struct shell *sh, const char *name, char c, int next, const char *value)
 {
     char s[2] = {c, '\0'};
-    getopts_set_int(sh, "OPTIND", optind);
-    getopts_optind = optind;
-    if (optarg != NULL)
-        shell_set_var(sh, "OPTARG", optarg, 0);
+    getopts_set_int(sh, "OPTIND", next);
+    getopts_optind = next;
+    if (value != NULL)
+        shell_set_var(sh, "OPTARG", value, 0);
     else
         vars_unset(sh->vars, "OPTARG");
     if (shell_set_var(sh, name, s, 0) < 0) {
@@ -300,10 +300,10 @@ static int getopts_result(struct shell *sh, const char *name, char c, int optind
 }
 
 /* No more options: NAME=?, OPTIND at the first operand, OPTARG left alone (dash).  1 or 2. */
-static int getopts_end(struct shell *sh, const char *name, int optind)
+static int getopts_end(struct shell *sh, const char *name, int next)
 {
-    getopts_set_int(sh, "OPTIND", optind);
-    getopts_optind = optind;
+    getopts_set_int(sh, "OPTIND", next);
+    getopts_optind = next;
     if (shell_set_var(sh, name, "?", 0) < 0) {
         diag_error("getopts", "%s: is read only", name);
         return 2;
@@ -319,9 +319,9 @@ static int getopts_with_arg(struct shell *sh, const char *opts, const char *name
     bool silent = opts[0] == ':';
     char s[2] = {c, '\0'};
     if (arg[getopts_pos] != '\0') {
-        const char *optarg = arg + getopts_pos;
+        const char *value = arg + getopts_pos;
         getopts_pos = 0;
-        return getopts_result(sh, name, c, idx + 2, optarg);
+        return getopts_result(sh, name, c, idx + 2, value);
     }
     getopts_pos = 0;
     if (idx + 1 < nargs)
@@ -335,17 +335,17 @@ static int getopts_with_arg(struct shell *sh, const char *opts, const char *name
 static int getopts_step(struct shell *sh, const char *opts, const char *name, char **args, int nargs)
 {
     const char *v = vars_get(sh->vars, "OPTIND");
-    int optind = v != NULL ? atoi(v) : 1;
-    if (optind < 1)
-        optind = 1;
-    int idx = optind - 1;
-    if (optind != getopts_optind || idx >= nargs || strcmp(args[idx], getopts_word) != 0)
+    int next = v != NULL ? atoi(v) : 1;
+    if (next < 1)
+        next = 1;
+    int idx = next - 1;
+    if (next != getopts_optind || idx >= nargs || strcmp(args[idx], getopts_word) != 0)
         getopts_pos = 0;    /* someone set OPTIND or $@: start a fresh argument */
     if (getopts_pos == 0) {
         const char *arg = idx < nargs ? args[idx] : NULL;
         if (arg == NULL || arg[0] != '-' || arg[1] == '\0' || strcmp(arg, "--") == 0) {
             bool dashdash = arg != NULL && strcmp(arg, "--") == 0;
-            return getopts_end(sh, name, dashdash ? optind + 1 : optind);
+            return getopts_end(sh, name, dashdash ? next + 1 : next);
         }
         getopts_pos = 1;
         snprintf(getopts_word, sizeof getopts_word, "%s", arg);
@@ -361,10 +361,10 @@ static int getopts_step(struct shell *sh, const char *opts, const char *name, ch
         char s[2] = {c, '\0'};
         if (opts[0] != ':')
             diag_error("getopts", "illegal option -- %c", c);
-        return getopts_result(sh, name, '?', end_of_word ? optind + 1 : optind,
+        return getopts_result(sh, name, '?', end_of_word ? next + 1 : next,
                               opts[0] == ':' ? s : NULL);
     }
-    return getopts_result(sh, name, c, end_of_word ? optind + 1 : optind, NULL);
+    return getopts_result(sh, name, c, end_of_word ? next + 1 : next, NULL);
 }
 
 /* getopts optstring name [arg...] -- the next option from ARGs or $@. */

@@ -401,15 +401,15 @@ static void test_read_builtin(void **state)
 /* ==== getopts ==== */
 
 static void getopts_expect(struct shell *sh, char **argv, int argc, int status, const char *opt,
-                           const char *optarg, const char *optind)
+                           const char *value, const char *next)
 {
     assert_int_equal(bi_getopts(sh, argc, argv), status);
     assert_string_equal(vars_get(sh->vars, "o"), opt);
-    if (optarg == NULL)
+    if (value == NULL)
         assert_null(vars_get(sh->vars, "OPTARG"));
     else
-        assert_string_equal(vars_get(sh->vars, "OPTARG"), optarg);
-    assert_string_equal(vars_get(sh->vars, "OPTIND"), optind);
+        assert_string_equal(vars_get(sh->vars, "OPTARG"), value);
+    assert_string_equal(vars_get(sh->vars, "OPTIND"), next);
 }
 
 static void test_getopts_sequence(void **state)
