@@ -280,12 +280,10 @@ void sys_trace_note(const char *fmt, ...)
 {
     if (!sys_tracing())
         return;
-    char text[900];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    trace_vline((long)getpid(), (long)getppid(), false, NULL, NULL, fmt, ap);   /* trace_line, no why */
     va_end(ap);
-    trace_line(NULL, "%s", text);
 }
 
 /* "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC" for open's trace line, as strace
