@@ -9,7 +9,7 @@
 #
 # It runs BUILD/minish under callgrind for `-c true`, for the
 # bench/workloads/rss_vars.sh loop and for a few common commands (a
-# program, a pipeline, $(...), cd, a function), and lists every function
+# program, a pipeline (and one inside $(...)), cd, a function), and lists every function
 # of src/ that ran, in that order, and the modules they are in.  A stale list
 # costs memory, never correctness: what is missing from it is linked with
 # the rest.
@@ -34,7 +34,7 @@ ran() {
 }
 ran startup -c true >"$tmp/a"
 ran vars "$root/bench/workloads/rss_vars.sh" 30 >"$tmp/b"
-ran common -c 'f() { cd /; }; f; x=$(echo a | cat); ls >/dev/null; wait' >"$tmp/c"
+ran common -c 'f() { cd /; }; f; x=$(echo a | cat); echo b | cat >/dev/null; ls >/dev/null; wait' >"$tmp/c"
 if [ ! -s "$tmp/a" ]; then
 	echo "hot.sh: no function of src/ ran (is $bin built with -g?)" >&2
 	exit 1
