@@ -4,9 +4,10 @@
  * group, reset signals, move descriptors and exec (set -o spawn=NAME).
  *
  * Owns: choosing the spawn strategy, opening a command's redirection files
- *       in the parent (so that the child only has to dup2()), and the two
- *       shortcuts of $(...): $(program) without a subshell, and $(echo ...)
- *       without any child at all.
+ *       in the parent (so that the child only has to dup2()), the program
+ *       stage of a pipeline and $(program) without a subshell (the shell
+ *       expands their words for them when that makes no difference), and
+ *       $(echo ...) without any child at all.
  * Never: reports an error.  Whenever something fails or does not fit, it
  *        returns -1 having changed nothing the user can see, and the caller
  *        takes the fork path, which then produces exactly the usual message
